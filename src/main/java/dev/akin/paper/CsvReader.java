@@ -1,0 +1,90 @@
+package dev.akin.paper;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+
+/** CSV with a header row naming the columns (id, title, abstract, authors, categories, date, year). */
+public final class CsvReader implements PaperReader {
+    private final CsvMapper csv = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+
+    @Override
+    public void read(Lines lines, PaperSink sink) {
+        String header = lines.next();
+        if (header == null) {
+            return;
+        }
+        if (!header.matches("(?i).*\\b(title|abstract|text)\\b.*")) {
+            throw new InputException(lines.where() + ": CSV header names no 'title' or 'abstract' column: " + header);
+        }
+        // Quoted fields may span lines, so the CSV parser reads the rest; it reports its own line numbers.
+        Reader rest = new LinesReader(header, lines);
+        try (MappingIterator<JsonNode> rows = csv.readerFor(JsonNode.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(rest)) {
+            while (true) {
+                try {
+                    if (!rows.hasNextValue()) {
+                        break;
+                    }
+                    JsonNode row = rows.nextValue();
+                    int line = rows.getCurrentLocation().getLineNr();
+                    RecordFields.toPaper(row, lines.where(line)).sendTo(sink);
+                } catch (RuntimeJsonMappingException | IOException e) {
+                    if (e.getCause() instanceof InputException input) {
+                        throw input;
+                    }
+                    sink.skip(new Skipped(lines.where(rows.getCurrentLocation().getLineNr()),
+                            "malformed CSV row: " + e.getMessage().lines().findFirst().orElse("")));
+                    if (e instanceof IOException) {
+                        return;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(lines.file() + ": CSV read failed", e);
+        }
+    }
+
+    /** Feeds the header back in front of the remaining lines. */
+    private static final class LinesReader extends Reader {
+        private final Lines lines;
+        private String pending;
+        private int pos;
+
+        LinesReader(String header, Lines lines) {
+            this.lines = lines;
+            this.pending = header + "\n";
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+            if (pending == null) {
+                return -1;
+            }
+            if (pos == pending.length()) {
+                String next = lines.next();
+                if (next == null) {
+                    pending = null;
+                    return -1;
+                }
+                pending = next + "\n";
+                pos = 0;
+            }
+            int n = Math.min(len, pending.length() - pos);
+            pending.getChars(pos, pos + n, buf, off);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
