@@ -40,7 +40,7 @@ public final class ListingReader implements PaperReader {
                 emit(block, sink);
                 block = null;
                 oneLine(one, lines, sink);
-            } else if (authors.matches() || line.equals("·") || ListingDates.isDate(line)
+            } else if (authors.matches() || line.equals("·") || ListingDates.isDateLine(line)
                     || UPVOTES.matcher(line).matches()) {
                 // Metadata belongs to the paper above it; above the first paper it is chrome (the page's date).
                 if (block != null) {
@@ -120,8 +120,8 @@ public final class ListingReader implements PaperReader {
             sawMeta = true;
             if (authors != null) {
                 authorCount = authors;
-            } else if (ListingDates.isDate(line)) {
-                date = ListingDates.parse(line);
+            } else if (ListingDates.isDateLine(line)) {
+                date = ListingDates.parse(ListingDates.datePart(line));
             }
         }
     }

@@ -1,0 +1,50 @@
+package dev.akin.cli;
+
+import dev.akin.search.Akin;
+import dev.akin.search.IndexOptions;
+import dev.akin.search.IndexReport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "index", description = "Index papers from listings (.txt), JSON Lines (.jsonl[.gz]) or CSV files and"
+        + " folders; incremental: unchanged papers are not embedded again.")
+final class IndexCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to index.")
+    List<Path> paths;
+
+    @Mixin
+    IndexOption index;
+
+    @Option(names = "--prune", description = "Delete papers that no input holds any more.")
+    boolean prune;
+
+    @Option(names = "--strict", description = "Fail on the first malformed record, before anything is written.")
+    boolean strict;
+
+    @Option(names = "--json", description = "Print the run's report as one JSON document on stdout.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        IndexReport report;
+        try (Akin akin = index.open(); Progress progress = Progress.start(spec.commandLine().getErr())) {
+            report = akin.index(paths, IndexOptions.defaults().withPrune(prune).withStrict(strict), progress);
+        }
+        if (json) {
+            Printer.json(spec.commandLine().getOut(), report);
+        } else {
+            spec.commandLine().getOut().println(report.summary());
+        }
+        return 0;
+    }
+}

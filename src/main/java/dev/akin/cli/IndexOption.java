@@ -1,0 +1,52 @@
+package dev.akin.cli;
+
+import dev.akin.embed.EmbedOptions;
+import dev.akin.index.IndexSettings;
+import dev.akin.index.VectorFormat;
+import dev.akin.search.Akin;
+import dev.akin.search.AkinConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every command shares: where the index and models are, which model. */
+final class IndexOption {
+    @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).",
+            defaultValue = "index")
+    Path index;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Model name under the models folder, or a path to a"
+            + " model folder (default: the index's own model; " + AkinConfig.DEFAULT_MODEL + " for a new index).")
+    String model;
+
+    @Option(names = "--models", paramLabel = "DIR", description = "Folder of bundled models (default: akin's models/).")
+    Path models;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Vector format for new segments: float32, int8,"
+            + " int4, binary (default: int8).")
+    String format;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Inference threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--verbose", description = "Debug logging on stderr.")
+    boolean verbose;
+
+    Akin open() {
+        IndexSettings settings = IndexSettings.defaults();
+        if (format != null) {
+            settings = settings.withFormat(VectorFormat.parse(format));
+        }
+        EmbedOptions embed = EmbedOptions.defaults();
+        if (threads != null) {
+            embed = new EmbedOptions(threads, embed.predictors(), embed.batchSize());
+        }
+        return Akin.open(AkinConfig.at(index, models == null ? defaultModels() : models)
+                .withModel(model).withSettings(settings).withEmbed(embed));
+    }
+
+    /** The launcher says where akin lives; otherwise models/ under the working directory. */
+    private static Path defaultModels() {
+        String home = System.getProperty("akin.home");
+        return home == null ? Path.of("models") : Path.of(home, "models");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.akin.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.akin.index.Hit;
+import dev.akin.search.Results;
+import java.io.PrintWriter;
+
+/** Prints answers as a table for people or as one JSON document for programs. */
+final class Printer {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Printer() {
+    }
+
+    static void results(PrintWriter out, Results results, boolean json) {
+        if (json) {
+            json(out, results);
+            return;
+        }
+        out.printf("%-6s %-5s %-60s %s%n", "score", "year", "title", "id");
+        for (Hit hit : results.results()) {
+            out.printf("%.4f %-5s %-60s %s%n", hit.score(), hit.year() == null ? "-" : hit.year(),
+                    abbreviate(hit.title(), 60), hit.id());
+        }
+        out.printf("(%d results, %s search, model %s)%n", results.results().size(),
+                results.exact() ? "exact" : "approximate", results.model());
+    }
+
+    static void json(PrintWriter out, Object value) {
+        try {
+            out.println(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+        out.flush();
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

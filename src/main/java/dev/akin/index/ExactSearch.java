@@ -1,0 +1,76 @@
+package dev.akin.index;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.PriorityQueue;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DoubleValues;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+
+/**
+ * Brute force: scores every paper the filter admits against the float32 vectors. The reference for recall, and
+ * the right plan when a filter leaves few candidates (a graph walk would mostly visit papers it must reject).
+ */
+final class ExactSearch {
+    private ExactSearch() {
+    }
+
+    /** Top {@code k} by Lucene's dot-product score, best first. */
+    static ScoreDoc[] search(IndexSearcher searcher, Query filter, float[] query, int k) throws IOException {
+        TopK collector = new TopK(query, k);
+        searcher.search(filter == null ? MatchAllDocsQuery.INSTANCE : filter, collector);
+        return collector.result();
+    }
+
+    private static final class TopK extends SimpleCollector {
+        private final float[] query;
+        private final int k;
+        private final PriorityQueue<ScoreDoc> heap =
+                new PriorityQueue<>(Comparator.<ScoreDoc>comparingDouble(d -> d.score).thenComparing(d -> -d.doc));
+        private DoubleValues values;
+        private int docBase;
+
+        TopK(float[] query, int k) {
+            this.query = query;
+            this.k = k;
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            docBase = context.docBase;
+            values = context.reader().getFloatVectorValues(LuceneDocs.VECTOR) == null ? null
+                    : DoubleValuesSource.similarityToQueryVector(context, query, LuceneDocs.VECTOR);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (values == null || !values.advanceExact(doc)) {
+                return;
+            }
+            float score = (float) values.doubleValue();
+            if (heap.size() < k) {
+                heap.add(new ScoreDoc(docBase + doc, score));
+            } else if (score > heap.peek().score) {
+                heap.poll();
+                heap.add(new ScoreDoc(docBase + doc, score));
+            }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+
+        ScoreDoc[] result() {
+            ScoreDoc[] out = heap.toArray(new ScoreDoc[0]);
+            java.util.Arrays.sort(out, Comparator.<ScoreDoc>comparingDouble(d -> -d.score).thenComparingInt(d -> d.doc));
+            return out;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.akin.index;
+
+/**
+ * One similar paper.
+ *
+ * @param id paper id
+ * @param title paper title
+ * @param year publication year, null when unknown
+ * @param score cosine similarity to the query, in [-1, 1]
+ */
+public record Hit(String id, String title, Integer year, double score) {
+}

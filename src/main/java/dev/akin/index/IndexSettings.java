@@ -1,0 +1,45 @@
+package dev.akin.index;
+
+/**
+ * HNSW and search knobs.
+ *
+ * @param format how vectors are stored in the graph
+ * @param maxConnections HNSW M: neighbours per node
+ * @param beamWidth HNSW construction beam
+ * @param searchBeam candidates the graph search keeps (at least k): recall against speed
+ * @param oversample for quantized formats, candidates per wanted result before float32 rescoring
+ * @param exactThreshold when a filter leaves at most this many papers, score them all (exact) instead of
+ *     walking the graph
+ */
+public record IndexSettings(VectorFormat format, int maxConnections, int beamWidth, int searchBeam, int oversample,
+                            int exactThreshold) {
+    public IndexSettings {
+        if (format == null) {
+            throw new IllegalArgumentException("vector format must be set");
+        }
+        check("maxConnections (HNSW M)", maxConnections, 2, 512);
+        check("beamWidth", beamWidth, 2, 3200);
+        check("searchBeam", searchBeam, 1, 10_000);
+        check("oversample", oversample, 1, 100);
+        check("exactThreshold", exactThreshold, 0, 10_000_000);
+    }
+
+    private static void check(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be in " + min + ".." + max + ", got " + value);
+        }
+    }
+
+    /** int8, M=16, beam 100: see docs/benchmarks.md for the recall and latency behind the choice. */
+    public static IndexSettings defaults() {
+        return new IndexSettings(VectorFormat.INT8, 16, 100, 100, 3, 1000);
+    }
+
+    public IndexSettings withFormat(VectorFormat newFormat) {
+        return new IndexSettings(newFormat, maxConnections, beamWidth, searchBeam, oversample, exactThreshold);
+    }
+
+    public IndexSettings withExactThreshold(int threshold) {
+        return new IndexSettings(format, maxConnections, beamWidth, searchBeam, oversample, threshold);
+    }
+}

@@ -1,0 +1,385 @@
+package dev.akin.index;
+
+import dev.akin.embed.ModelFingerprint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.RescoreTopNQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The vector store on a Lucene index in a directory: one document per paper, vectors in an HNSW graph, the
+ * model's fingerprint in the commit data. The IndexWriter (and with it the write lock) is taken on the first
+ * write only, so any number of processes may query while one writes.
+ */
+public final class LuceneVectorStore implements VectorStore {
+    private final Path path;
+    private final IndexSettings settings;
+    private final Directory directory;
+    private final Object writeLock = new Object();
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
+    private volatile ModelFingerprint fingerprint;
+
+    private LuceneVectorStore(Path path, IndexSettings settings, Directory directory) throws IOException {
+        this.path = path;
+        this.settings = settings;
+        this.directory = directory;
+        if (DirectoryReader.indexExists(directory)) {
+            SegmentInfos last = SegmentInfos.readLatestCommit(directory);
+            this.fingerprint = ModelFingerprint.fromMap(last.getUserData()).orElse(null);
+            this.searchers = new SearcherManager(directory, null);
+        }
+    }
+
+    /**
+     * Opens (without creating) the index at {@code path}; it is created on the first write.
+     *
+     * @throws IndexException when the folder holds something that is not a readable Lucene index
+     */
+    public static LuceneVectorStore open(Path path, IndexSettings settings) {
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new IndexException("index path " + path + " is a file, not a directory");
+        }
+        Directory directory = null;
+        try {
+            directory = FSDirectory.open(path);
+            return new LuceneVectorStore(path, settings, directory);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(directory, e);
+            throw new IndexException("cannot open index at " + path + ": " + e.getMessage()
+                    + " (if it is damaged, move it aside and reindex)", e);
+        }
+    }
+
+    @Override
+    public Optional<ModelFingerprint> fingerprint() {
+        return Optional.ofNullable(fingerprint);
+    }
+
+    @Override
+    public void bindModel(ModelFingerprint model) {
+        ModelFingerprint current = fingerprint;
+        if (current == null) {
+            fingerprint = model;
+            return;
+        }
+        current.difference(model).ifPresent(diff -> {
+            throw new ModelMismatchException("index at " + path + " was built with model " + current
+                    + ", not " + model + " (" + diff + "); query it with --model " + current.name()
+                    + ", or reindex into a new --index folder with the new model");
+        });
+    }
+
+    @Override
+    public Optional<IndexedPaper> get(String id) {
+        SearcherManager manager = searchers;
+        if (manager == null) {
+            return Optional.empty();
+        }
+        return withSearcher(manager, searcher -> {
+            TopDocs top = searcher.search(new TermQuery(new Term(LuceneDocs.ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            int doc = top.scoreDocs[0].doc;
+            Document stored = searcher.storedFields().document(doc);
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+            float[] vector = LuceneDocs.vector(leaf.reader(), doc - leaf.docBase);
+            return Optional.of(new IndexedPaper(LuceneDocs.toPaper(stored), vector,
+                    stored.get(LuceneDocs.TEXT_HASH), stored.get(LuceneDocs.META_HASH)));
+        });
+    }
+
+    @Override
+    public void upsert(List<IndexedPaper> papers) {
+        if (fingerprint == null) {
+            throw new IllegalStateException("bindModel before writing to " + path);
+        }
+        IndexWriter w = writer();
+        try {
+            for (IndexedPaper paper : papers) {
+                if (paper.vector().length != fingerprint.dimensions()) {
+                    throw new IllegalArgumentException("paper '" + paper.paper().id() + "' has a "
+                            + paper.vector().length + "-d vector; the index holds " + fingerprint.dimensions() + "-d");
+                }
+                w.updateDocument(new Term(LuceneDocs.ID, paper.paper().id()), LuceneDocs.toDocument(paper));
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new IndexException("cannot write to index at " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int delete(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        int existing = 0;
+        for (String id : ids) {
+            if (get(id).isPresent()) {
+                existing++;
+            }
+        }
+        IndexWriter w = writer();
+        try {
+            w.deleteDocuments(ids.stream().map(id -> new Term(LuceneDocs.ID, id)).toArray(Term[]::new));
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new IndexException("cannot delete from index at " + path + ": " + e.getMessage(), e);
+        }
+        return existing;
+    }
+
+    @Override
+    public void forEachId(Consumer<String> visitor) {
+        SearcherManager manager = searchers;
+        if (manager == null) {
+            return;
+        }
+        withSearcher(manager, searcher -> {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields fields = leaf.reader().storedFields();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live == null || live.get(doc)) {
+                        visitor.accept(fields.document(doc, Set.of(LuceneDocs.ID)).get(LuceneDocs.ID));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void commit() {
+        IndexWriter w = writer;
+        if (w == null) {
+            return;
+        }
+        try {
+            Map<String, String> data = new HashMap<>(fingerprint.toMap());
+            data.put("akin.format", settings.format().toString());
+            w.setLiveCommitData(data.entrySet());
+            w.commit();
+        } catch (IOException e) {
+            throw new IndexException("commit to index at " + path + " failed; the last commit is intact: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void rollback() {
+        synchronized (writeLock) {
+            IndexWriter w = writer;
+            if (w == null) {
+                return;
+            }
+            try {
+                closeSearchers();
+                writer = null;
+                w.rollback();
+                reopenReadOnly();
+            } catch (IOException e) {
+                throw new IndexException("rollback of index at " + path + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public Hits nearest(float[] query, int k, Filter filter, Set<String> skip) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        SearcherManager manager = searchers;
+        if (manager == null) {
+            return new Hits(List.of(), true);
+        }
+        return withSearcher(manager, searcher -> {
+            Query filterQuery = LuceneFilters.toQuery(filter);
+            int want = k + skip.size();
+            int candidates = filterQuery == null ? searcher.getIndexReader().numDocs() : searcher.count(filterQuery);
+            boolean exact = candidates <= Math.max(settings.exactThreshold(), want);
+            ScoreDoc[] docs = exact ? ExactSearch.search(searcher, filterQuery, query, want)
+                    : searcher.search(approximate(query, want, filterQuery), want).scoreDocs;
+            List<Hit> hits = new ArrayList<>(k);
+            StoredFields stored = searcher.storedFields();
+            Set<String> fields = Set.of(LuceneDocs.ID, LuceneDocs.TITLE, LuceneDocs.YEAR);
+            for (ScoreDoc sd : docs) {
+                Document doc = stored.document(sd.doc, fields);
+                String id = doc.get(LuceneDocs.ID);
+                if (hits.size() < k && !skip.contains(id)) {
+                    var year = doc.getField(LuceneDocs.YEAR);
+                    // Lucene scores DOT_PRODUCT as (1 + cos) / 2; report the cosine itself.
+                    hits.add(new Hit(id, doc.get(LuceneDocs.TITLE),
+                            year == null ? null : year.numericValue().intValue(), 2.0 * sd.score - 1.0));
+                }
+            }
+            return new Hits(hits, exact);
+        });
+    }
+
+    private Query approximate(float[] query, int want, Query filter) {
+        if (!settings.format().quantized()) {
+            return new KnnFloatVectorQuery(LuceneDocs.VECTOR, query, Math.max(want, settings.searchBeam()), filter);
+        }
+        int candidates = Math.max(want * settings.oversample(), settings.searchBeam());
+        Query knn = new KnnFloatVectorQuery(LuceneDocs.VECTOR, query, candidates, filter);
+        return RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, query, LuceneDocs.VECTOR, want);
+    }
+
+    @Override
+    public long count() {
+        SearcherManager manager = searchers;
+        return manager == null ? 0 : withSearcher(manager, s -> (long) s.getIndexReader().numDocs());
+    }
+
+    @Override
+    public IndexStats stats() {
+        long bytes = 0;
+        int segments = 0;
+        try {
+            for (String file : directory.listAll()) {
+                bytes += directory.fileLength(file);
+            }
+            if (DirectoryReader.indexExists(directory)) {
+                segments = SegmentInfos.readLatestCommit(directory).size();
+            }
+        } catch (IOException e) {
+            throw new IndexException("cannot read index at " + path + ": " + e.getMessage(), e);
+        }
+        return new IndexStats(path.toString(), count(), segments, bytes, fingerprint, settings);
+    }
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            try {
+                closeSearchers();
+                if (writer != null) {
+                    // Uncommitted writes are dropped on purpose: only commit() makes them durable.
+                    writer.rollback();
+                    writer = null;
+                }
+                directory.close();
+            } catch (IOException e) {
+                throw new IndexException("closing index at " + path + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private IndexWriter writer() {
+        IndexWriter w = writer;
+        if (w != null) {
+            return w;
+        }
+        synchronized (writeLock) {
+            if (writer == null) {
+                try {
+                    IndexWriterConfig config = new IndexWriterConfig().setCodec(codec())
+                            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                            .setRAMBufferSizeMB(64);
+                    IndexWriter opened = new IndexWriter(directory, config);
+                    closeSearchers();
+                    searchers = new SearcherManager(opened, null);
+                    writer = opened;
+                } catch (LockObtainFailedException e) {
+                    throw new IndexLockedException("index at " + path + " is locked by another writer (an"
+                            + " 'akin index' or 'akin serve' running on it); wait for it to finish or stop it", e);
+                } catch (IOException e) {
+                    throw new IndexException("cannot open index at " + path + " for writing: " + e.getMessage(), e);
+                }
+            }
+            return writer;
+        }
+    }
+
+    private org.apache.lucene.codecs.Codec codec() {
+        KnnVectorsFormat format = settings.format().knnFormat(settings.maxConnections(), settings.beamWidth());
+        return new Lucene104Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return format;
+            }
+        };
+    }
+
+    private void reopenReadOnly() throws IOException {
+        searchers = DirectoryReader.indexExists(directory) ? new SearcherManager(directory, null) : null;
+    }
+
+    private void closeSearchers() throws IOException {
+        SearcherManager manager = searchers;
+        searchers = null;
+        if (manager != null) {
+            manager.close();
+        }
+    }
+
+    private <T> T withSearcher(SearcherManager manager, SearcherFunction<T> fn) {
+        IndexSearcher searcher;
+        try {
+            manager.maybeRefresh();
+            searcher = manager.acquire();
+        } catch (IOException e) {
+            throw new IndexException("cannot read index at " + path + ": " + e.getMessage(), e);
+        }
+        try {
+            return fn.apply(searcher);
+        } catch (IOException e) {
+            throw new IndexException("cannot read index at " + path + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                manager.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c, Exception primary) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                primary.addSuppressed(e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+}

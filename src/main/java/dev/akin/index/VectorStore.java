@@ -1,0 +1,60 @@
+package dev.akin.index;
+
+import dev.akin.embed.ModelFingerprint;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Where paper vectors live and are searched. One writer at a time; readers see the last commit, or every
+ * write at once when they share the writer's process. Lucene is the implementation; a SolrCloud one may follow.
+ */
+public interface VectorStore extends AutoCloseable {
+    /** The model whose vectors the store holds; empty for a new store. */
+    Optional<ModelFingerprint> fingerprint();
+
+    /**
+     * Binds a new store to a model, or checks that an existing one was built by it.
+     *
+     * @throws ModelMismatchException when the store holds another model's vectors
+     */
+    void bindModel(ModelFingerprint model);
+
+    /** The paper with this id, as stored (including uncommitted writes of this process). */
+    Optional<IndexedPaper> get(String id);
+
+    /** Adds papers, replacing any with the same id. */
+    void upsert(List<IndexedPaper> papers);
+
+    /** Deletes papers by id; returns how many existed. */
+    int delete(Collection<String> ids);
+
+    /** Visits every stored id. */
+    void forEachId(Consumer<String> visitor);
+
+    /** Makes every write so far durable and visible to other processes, atomically. */
+    void commit();
+
+    /** Discards every write since the last commit. */
+    void rollback();
+
+    /**
+     * The papers nearest to a unit vector.
+     *
+     * @param query unit-length query vector
+     * @param k how many to return
+     * @param filter which papers may be returned
+     * @param skip ids to leave out without filtering (the query papers themselves)
+     */
+    Hits nearest(float[] query, int k, Filter filter, Set<String> skip);
+
+    /** Number of live papers. */
+    long count();
+
+    IndexStats stats();
+
+    @Override
+    void close();
+}

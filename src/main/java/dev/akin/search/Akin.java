@@ -1,0 +1,218 @@
+package dev.akin.search;
+
+import dev.akin.embed.Embedder;
+import dev.akin.embed.ModelSpec;
+import dev.akin.embed.OnnxEmbedder;
+import dev.akin.embed.Vectors;
+import dev.akin.index.Filter;
+import dev.akin.index.Hits;
+import dev.akin.index.IndexStats;
+import dev.akin.index.IndexedPaper;
+import dev.akin.index.LuceneVectorStore;
+import dev.akin.index.ModelMismatchException;
+import dev.akin.index.VectorStore;
+import dev.akin.paper.Paper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * akin as a library: index papers and ask for similar ones, in-process.
+ *
+ * <pre>{@code
+ * try (Akin akin = Akin.open(AkinConfig.at(Path.of("index"), Path.of("models")))) {
+ *     akin.index(List.of(Path.of("data")), IndexOptions.defaults(), IndexProgress.NONE);
+ *     Results similar = akin.similar("some-paper-id", 10, Filter.NONE);
+ * }
+ * }</pre>
+ *
+ * Thread-safe. Queries by id use stored vectors and load no model; the model is loaded on the first call that
+ * needs inference. Close it to release the index and the model's native memory.
+ */
+public final class Akin implements AutoCloseable {
+    /** How strongly disliked papers push a recommendation away (Rocchio's gamma over beta). */
+    public static final float UNLIKE_WEIGHT = 0.5f;
+    private static final int MAX_K = 1000;
+
+    private final AkinConfig config;
+    private final VectorStore store;
+    private final Function<AkinConfig, Embedder> embedderFactory;
+    private volatile Embedder embedder;
+
+    private Akin(AkinConfig config, VectorStore store, Function<AkinConfig, Embedder> embedderFactory) {
+        this.config = config;
+        this.store = store;
+        this.embedderFactory = embedderFactory;
+    }
+
+    /** Opens the index in {@code config.index()} (created on the first write) with the configured model. */
+    public static Akin open(AkinConfig config) {
+        VectorStore store = LuceneVectorStore.open(config.index(), config.settings());
+        try {
+            if (config.model() != null) {
+                // Cheap early check (descriptor only); the checksum is compared when the model loads.
+                String name = ModelSpec.load(modelFolder(config)).name();
+                store.fingerprint().filter(f -> !f.name().equals(name)).ifPresent(f -> {
+                    throw new ModelMismatchException("index at " + config.index() + " was built with model "
+                            + f.name() + ", not " + name + "; query it with --model " + f.name()
+                            + ", or reindex into a new --index folder with " + name);
+                });
+            }
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return new Akin(config, store, Akin::loadModel);
+    }
+
+    /**
+     * Indexes papers from files and folders (listings, JSON Lines, CSV), incrementally: unchanged papers are not
+     * embedded again.
+     */
+    public IndexReport index(List<Path> paths, IndexOptions options, IndexProgress progress) {
+        return new Indexer(store, embedder(), options, progress).run(paths);
+    }
+
+    /** Adds or replaces papers given as values, committed on return. Returns how many were embedded. */
+    public int upsert(List<Paper> papers) {
+        Embedder model = embedder();
+        store.bindModel(model.fingerprint());
+        List<float[]> vectors = model.embedDocuments(papers.stream().map(Paper::embeddingText).toList());
+        List<IndexedPaper> indexed = new ArrayList<>();
+        for (int i = 0; i < papers.size(); i++) {
+            Paper p = papers.get(i);
+            indexed.add(new IndexedPaper(p, vectors.get(i), ContentHashes.text(p), ContentHashes.meta(p)));
+        }
+        store.upsert(indexed);
+        store.commit();
+        return papers.size();
+    }
+
+    /** Deletes papers by id, committed on return; returns how many existed. */
+    public int delete(Collection<String> ids) {
+        int deleted = store.delete(ids);
+        store.commit();
+        return deleted;
+    }
+
+    /** The stored paper. */
+    public Paper paper(String id) {
+        return stored(id).paper();
+    }
+
+    /** Papers most like a stored paper, from its stored vector (no inference), the paper itself excluded. */
+    public Results similar(String paperId, int k, Filter filter) {
+        checkK(k);
+        float[] vector = stored(paperId).vector();
+        return answer(store.nearest(vector, k, filter, Set.of(paperId)));
+    }
+
+    /** Papers most like a text (a query, or a whole abstract). */
+    public Results search(String text, int k, Filter filter) {
+        checkK(k);
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("search text must not be empty");
+        }
+        float[] vector = queryEmbedder().embedQuery(text);
+        return answer(store.nearest(vector, k, filter, Set.of()));
+    }
+
+    /**
+     * Papers like the liked ones and unlike the unliked ones (Rocchio over stored vectors: no inference); the
+     * given papers are excluded.
+     */
+    public Results recommend(Collection<String> likedIds, Collection<String> unlikedIds, int k, Filter filter) {
+        checkK(k);
+        if (likedIds.isEmpty()) {
+            throw new IllegalArgumentException("recommend needs at least one liked paper id");
+        }
+        List<float[]> liked = likedIds.stream().map(id -> stored(id).vector()).toList();
+        List<float[]> unliked = unlikedIds.stream().map(id -> stored(id).vector()).toList();
+        Set<String> given = new HashSet<>(likedIds);
+        given.addAll(unlikedIds);
+        return answer(store.nearest(Vectors.rocchio(liked, unliked, UNLIKE_WEIGHT), k, filter, given));
+    }
+
+    /** The model's unit vectors for texts (as documents), for callers that keep their own store. */
+    public List<float[]> embed(List<String> texts) {
+        return embedder().embedDocuments(texts);
+    }
+
+    /** Paper count, size, model and settings of the index. */
+    public IndexStats stats() {
+        return store.stats();
+    }
+
+    /** Name of the model whose vectors the index holds, or of the configured model for an empty index. */
+    public String modelName() {
+        return store.fingerprint().map(f -> f.name()).orElseGet(this::configuredModelName);
+    }
+
+    @Override
+    public void close() {
+        try {
+            store.close();
+        } finally {
+            Embedder e = embedder;
+            if (e != null) {
+                e.close();
+            }
+        }
+    }
+
+    private IndexedPaper stored(String id) {
+        return store.get(id).orElseThrow(() -> new PaperNotFoundException(id));
+    }
+
+    private Results answer(Hits hits) {
+        return new Results(hits.hits(), hits.exact(), modelName());
+    }
+
+    private Embedder queryEmbedder() {
+        Embedder e = embedder();
+        store.bindModel(e.fingerprint());
+        return e;
+    }
+
+    private Embedder embedder() {
+        Embedder e = embedder;
+        if (e == null) {
+            synchronized (this) {
+                if (embedder == null) {
+                    embedder = embedderFactory.apply(config.withModel(configuredModelName()));
+                }
+                e = embedder;
+            }
+        }
+        return e;
+    }
+
+    private String configuredModelName() {
+        if (config.model() != null) {
+            return config.model();
+        }
+        return store.fingerprint().map(f -> f.name()).orElse(AkinConfig.DEFAULT_MODEL);
+    }
+
+    private static Embedder loadModel(AkinConfig config) {
+        return OnnxEmbedder.open(ModelSpec.load(modelFolder(config)), config.embed(), config.nativeCache());
+    }
+
+    /** A model is a name under the models folder, or a path to any folder holding a descriptor. */
+    private static Path modelFolder(AkinConfig config) {
+        Path asPath = Path.of(config.model());
+        return Files.isRegularFile(asPath.resolve(ModelSpec.DESCRIPTOR)) ? asPath
+                : config.models().resolve(config.model());
+    }
+
+    private static void checkK(int k) {
+        if (k < 1 || k > MAX_K) {
+            throw new IllegalArgumentException("k must be in 1.." + MAX_K + ", got " + k);
+        }
+    }
+}

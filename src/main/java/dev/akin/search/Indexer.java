@@ -1,0 +1,181 @@
+package dev.akin.search;
+
+import dev.akin.embed.Embedder;
+import dev.akin.index.IndexedPaper;
+import dev.akin.index.VectorStore;
+import dev.akin.paper.InputException;
+import dev.akin.paper.Inputs;
+import dev.akin.paper.Paper;
+import dev.akin.paper.PaperSink;
+import dev.akin.paper.Skipped;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One incremental indexing run. Two streaming passes over the inputs: the first counts each id's sightings (and
+ * under --strict validates everything before a single write), the second merges the sightings of duplicated
+ * papers, embeds only papers whose text changed, and commits periodically.
+ */
+final class Indexer {
+    private static final int CHUNK = 256;
+
+    private final VectorStore store;
+    private final Embedder embedder;
+    private final IndexOptions options;
+    private final IndexProgress progress;
+
+    private final Map<String, Integer> sightings = new HashMap<>();
+    private final Map<String, Paper> held = new HashMap<>();
+    private final Map<String, Integer> heldSightings = new HashMap<>();
+    private final Map<String, Paper> pending = new LinkedHashMap<>();
+    private final List<Skipped> skipped = new ArrayList<>();
+    private long added;
+    private long updated;
+    private long unchanged;
+    private long duplicates;
+    private long embedded;
+    private long done;
+    private long lastCommit;
+
+    Indexer(VectorStore store, Embedder embedder, IndexOptions options, IndexProgress progress) {
+        this.store = store;
+        this.embedder = embedder;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    IndexReport run(List<Path> paths) {
+        long start = System.nanoTime();
+        Inputs inputs = Inputs.of(paths);
+        scan(inputs);
+        store.bindModel(embedder.fingerprint());
+        lastCommit = System.nanoTime();
+        try {
+            skipped.addAll(inputs.ignoredFiles());
+            inputs.read(new PaperSink() {
+                @Override
+                public void accept(Paper paper) {
+                    sighted(paper);
+                }
+
+                @Override
+                public void skip(Skipped skip) {
+                    skipped.add(skip);
+                }
+            });
+            flush();
+            long deleted = options.prune() ? prune() : 0;
+            store.commit();
+            return new IndexReport(added, updated, unchanged, deleted, duplicates, embedded, skipped, store.count(),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (RuntimeException e) {
+            // Work since the last periodic commit is dropped; the committed index stays as it was.
+            try {
+                store.rollback();
+            } catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+    }
+
+    private void scan(Inputs inputs) {
+        List<Skipped> problems = new ArrayList<>();
+        inputs.read(new PaperSink() {
+            @Override
+            public void accept(Paper paper) {
+                sightings.merge(paper.id(), 1, Integer::sum);
+            }
+
+            @Override
+            public void skip(Skipped skip) {
+                problems.add(skip);
+            }
+        });
+        if (options.strict() && !problems.isEmpty()) {
+            throw new InputException("--strict: " + problems.size() + " malformed record(s), nothing written; first: "
+                    + problems.getFirst());
+        }
+    }
+
+    private void sighted(Paper paper) {
+        int total = sightings.getOrDefault(paper.id(), 1);
+        if (total > 1) {
+            // Hold a duplicated paper until its last sighting, so the merge is the same on every run.
+            Paper merged = held.merge(paper.id(), paper, Paper::mergedWith);
+            if (merged != paper) {
+                duplicates++;
+            }
+            if (heldSightings.merge(paper.id(), 1, Integer::sum) < total) {
+                return;
+            }
+            held.remove(paper.id());
+            heldSightings.remove(paper.id());
+            paper = merged;
+        }
+        pending.put(paper.id(), paper);
+        if (pending.size() >= CHUNK) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<IndexedPaper> ready = new ArrayList<>();
+        List<Paper> toEmbed = new ArrayList<>();
+        for (Paper paper : pending.values()) {
+            String textHash = ContentHashes.text(paper);
+            String metaHash = ContentHashes.meta(paper);
+            var existing = store.get(paper.id());
+            if (existing.isEmpty()) {
+                added++;
+                toEmbed.add(paper);
+            } else if (!existing.get().textHash().equals(textHash)) {
+                updated++;
+                toEmbed.add(paper);
+            } else if (!existing.get().metaHash().equals(metaHash)) {
+                updated++;
+                ready.add(new IndexedPaper(paper, existing.get().vector(), textHash, metaHash));
+            } else {
+                unchanged++;
+            }
+        }
+        if (!toEmbed.isEmpty()) {
+            List<float[]> vectors = embedder.embedDocuments(toEmbed.stream().map(Paper::embeddingText).toList());
+            for (int i = 0; i < toEmbed.size(); i++) {
+                Paper paper = toEmbed.get(i);
+                ready.add(new IndexedPaper(paper, vectors.get(i), ContentHashes.text(paper), ContentHashes.meta(paper)));
+            }
+            embedded += toEmbed.size();
+        }
+        if (!ready.isEmpty()) {
+            store.upsert(ready);
+        }
+        done += pending.size();
+        pending.clear();
+        progress.update(done, sightings.size(), embedded);
+        if (System.nanoTime() - lastCommit > options.commitEvery().toNanos()) {
+            store.commit();
+            lastCommit = System.nanoTime();
+        }
+    }
+
+    private long prune() {
+        Set<String> gone = new HashSet<>();
+        store.forEachId(id -> {
+            if (!sightings.containsKey(id)) {
+                gone.add(id);
+            }
+        });
+        return store.delete(gone);
+    }
+}
