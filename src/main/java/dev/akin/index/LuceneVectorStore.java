@@ -54,11 +54,7 @@ public final class LuceneVectorStore implements VectorStore {
         this.path = path;
         this.settings = settings;
         this.directory = directory;
-        if (DirectoryReader.indexExists(directory)) {
-            SegmentInfos last = SegmentInfos.readLatestCommit(directory);
-            this.fingerprint = ModelFingerprint.fromMap(last.getUserData()).orElse(null);
-            this.searchers = new SearcherManager(directory, null);
-        }
+        searchers();
     }
 
     /**
@@ -102,7 +98,7 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public Optional<IndexedPaper> get(String id) {
-        SearcherManager manager = searchers;
+        SearcherManager manager = searchers();
         if (manager == null) {
             return Optional.empty();
         }
@@ -164,7 +160,7 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public void forEachId(Consumer<String> visitor) {
-        SearcherManager manager = searchers;
+        SearcherManager manager = searchers();
         if (manager == null) {
             return;
         }
@@ -210,7 +206,6 @@ public final class LuceneVectorStore implements VectorStore {
                 closeSearchers();
                 writer = null;
                 w.rollback();
-                reopenReadOnly();
             } catch (IOException e) {
                 throw new IndexException("rollback of index at " + path + " failed: " + e.getMessage(), e);
             }
@@ -222,7 +217,7 @@ public final class LuceneVectorStore implements VectorStore {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
-        SearcherManager manager = searchers;
+        SearcherManager manager = searchers();
         if (manager == null) {
             return new Hits(List.of(), true);
         }
@@ -261,7 +256,7 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public long count() {
-        SearcherManager manager = searchers;
+        SearcherManager manager = searchers();
         return manager == null ? 0 : withSearcher(manager, s -> (long) s.getIndexReader().numDocs());
     }
 
@@ -335,8 +330,27 @@ public final class LuceneVectorStore implements VectorStore {
         };
     }
 
-    private void reopenReadOnly() throws IOException {
-        searchers = DirectoryReader.indexExists(directory) ? new SearcherManager(directory, null) : null;
+    /** The searchers, opened as soon as a commit exists (perhaps made by another process since we opened). */
+    private SearcherManager searchers() {
+        SearcherManager manager = searchers;
+        if (manager != null) {
+            return manager;
+        }
+        synchronized (writeLock) {
+            try {
+                if (searchers == null && DirectoryReader.indexExists(directory)) {
+                    if (fingerprint == null) {
+                        SegmentInfos last = SegmentInfos.readLatestCommit(directory);
+                        fingerprint = ModelFingerprint.fromMap(last.getUserData()).orElse(null);
+                    }
+                    searchers = new SearcherManager(directory, null);
+                }
+            } catch (IOException e) {
+                throw new IndexException("cannot read index at " + path + ": " + e.getMessage()
+                        + " (if it is damaged, move it aside and reindex)", e);
+            }
+            return searchers;
+        }
     }
 
     private void closeSearchers() throws IOException {

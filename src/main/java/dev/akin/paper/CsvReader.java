@@ -33,8 +33,8 @@ public final class CsvReader implements PaperReader {
                     if (!rows.hasNextValue()) {
                         break;
                     }
+                    int line = rows.getCurrentLocation().getLineNr(); // where this row starts
                     JsonNode row = rows.nextValue();
-                    int line = rows.getCurrentLocation().getLineNr();
                     RecordFields.toPaper(row, lines.where(line)).sendTo(sink);
                 } catch (RuntimeJsonMappingException | IOException e) {
                     if (e.getCause() instanceof InputException input) {

@@ -1,14 +1,10 @@
 package dev.akin.paper;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,8 +81,8 @@ public final class Inputs {
     public void read(PaperSink sink) {
         for (Path file : files) {
             InputFormat format = InputFormat.of(file).orElseThrow();
-            try (InputStream in = open(file); BufferedReader reader = utf8(in)) {
-                format.reader().read(new Lines(reader, file.toString()), sink);
+            try (InputStream in = open(file)) {
+                format.reader().read(new Lines(in, file.toString()), sink);
             } catch (IOException e) {
                 throw new InputException(file + ": cannot read: " + e.getMessage(), e);
             }
@@ -115,20 +111,13 @@ public final class Inputs {
         InputStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         if (file.getFileName().toString().toLowerCase().endsWith(".gz")) {
             try {
-                return new GZIPInputStream(counted, 1 << 16);
+                return new BufferedInputStream(new GZIPInputStream(counted, 1 << 16), 1 << 16);
             } catch (IOException e) {
                 counted.close();
                 throw new InputException(file + ": not a gzip file: " + e.getMessage(), e);
             }
         }
         return counted;
-    }
-
-    private static BufferedReader utf8(InputStream in) {
-        // Strict decoding: a Latin-1 file must fail loudly, not index mojibake.
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
     }
 
     private static long size(Path file) {

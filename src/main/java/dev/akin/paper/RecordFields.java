@@ -77,7 +77,7 @@ final class RecordFields {
             node.forEach(n -> text(n).ifPresent(parts::add));
             return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", parts));
         }
-        if (node.isValueNode()) {
+        if (node.isValueNode() && !node.asText().isBlank()) {
             return Optional.of(node.asText());
         }
         return Optional.empty();

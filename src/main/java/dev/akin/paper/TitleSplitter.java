@@ -36,7 +36,9 @@ final class TitleSplitter {
                     prose++;
                 }
             }
-            int score = prose - proseInTitle;
+            // A sentence's first word is followed by a lowercase one far more often than a title's last word is.
+            boolean lowerNext = j + 1 < words.length && Character.isLowerCase(words[j + 1].charAt(0));
+            int score = prose + (lowerNext ? 1 : 0) - proseInTitle;
             if (score > bestScore) {
                 bestScore = score;
                 best = j;

@@ -1,0 +1,67 @@
+package dev.akin.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputsTest {
+    @TempDir
+    Path dir;
+
+    private List<Paper> readAll(Inputs inputs) {
+        List<Paper> papers = new ArrayList<>();
+        inputs.read(new PaperSink() {
+            @Override
+            public void accept(Paper paper) {
+                papers.add(paper);
+            }
+
+            @Override
+            public void skip(Skipped skipped) {
+            }
+        });
+        return papers;
+    }
+
+    @Test
+    void walksFoldersInNameOrderAndReadsGzip() throws IOException {
+        Files.writeString(dir.resolve("b.jsonl"), "{\"id\":\"b\",\"title\":\"B\"}\n");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("a.jsonl.gz")))) {
+            out.write("{\"id\":\"a\",\"title\":\"A\"}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Files.writeString(dir.resolve("notes.pdf"), "x");
+        Inputs inputs = Inputs.of(List.of(dir));
+        assertThat(readAll(inputs)).extracting(Paper::id).containsExactly("a", "b");
+        assertThat(inputs.ignoredFiles()).singleElement().satisfies(s -> assertThat(s.location()).endsWith("notes.pdf"));
+        assertThat(inputs.bytesRead()).isEqualTo(inputs.totalBytes());
+    }
+
+    @Test
+    void namesTheFileForMissingUnknownAndEmptyInputs() throws IOException {
+        assertThatThrownBy(() -> Inputs.of(List.of(dir.resolve("nope.jsonl"))))
+                .isInstanceOf(InputException.class).hasMessageContaining("nope.jsonl").hasMessageContaining("no such");
+        Files.writeString(dir.resolve("x.pdf"), "x");
+        assertThatThrownBy(() -> Inputs.of(List.of(dir.resolve("x.pdf"))))
+                .isInstanceOf(InputException.class).hasMessageContaining("x.pdf").hasMessageContaining("unknown format");
+        assertThatThrownBy(() -> Inputs.of(List.of(dir)))
+                .isInstanceOf(InputException.class).hasMessageContaining("no file akin can read");
+    }
+
+    @Test
+    void rejectsNonUtf8NamingFileAndLine() throws IOException {
+        Path latin1 = dir.resolve("l.txt");
+        Files.write(latin1, "Title\nAbstract\nCaf\u00e9 title\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> readAll(Inputs.of(List.of(latin1))))
+                .isInstanceOf(InputException.class).hasMessageContaining("l.txt:3").hasMessageContaining("UTF-8");
+    }
+}

@@ -1,0 +1,98 @@
+package dev.akin.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonAndCsvReadersTest {
+    private final List<Paper> papers = new ArrayList<>();
+    private final List<Skipped> skipped = new ArrayList<>();
+
+    private void read(PaperReader reader, String text) {
+        reader.read(new Lines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "f"), new PaperSink() {
+            @Override
+            public void accept(Paper paper) {
+                papers.add(paper);
+            }
+
+            @Override
+            public void skip(Skipped skip) {
+                skipped.add(skip);
+            }
+        });
+    }
+
+    @Test
+    void readsArxivBeirAndCsfcubeRecords() {
+        read(new JsonLinesReader(), """
+                {"id": "2503.1", "title": "T1", "abstract": "Line one\\nline two", "authors": ["A B", "C D"], \
+                "categories": ["cs.CL", "cs.AI"], "date": "2025-03-14"}
+                {"_id": "4983", "title": "T2", "text": "Beir text.", "metadata": {}}
+                {"paper_id": "388", "year": "2004", "title": "T3", "abstract": ["S one.", "S two."]}
+                {"id": "x", "title": "T4", "abstract": "a", "authors": "A B, C D and E F", "categories": "math.AP cs.LG", \
+                "update_date": "2008-11-13"}
+                """);
+        assertThat(skipped).isEmpty();
+        assertThat(papers).extracting(Paper::id).containsExactly("2503.1", "4983", "388", "x");
+        Paper arxiv = papers.get(0);
+        assertThat(arxiv.abstractText()).isEqualTo("Line one line two");
+        assertThat(arxiv.authors()).containsExactly("A B", "C D");
+        assertThat(arxiv.categories()).containsExactly("cs.CL", "cs.AI");
+        assertThat(arxiv.year()).isEqualTo(2025);
+        assertThat(papers.get(1).abstractText()).isEqualTo("Beir text.");
+        assertThat(papers.get(2).abstractText()).isEqualTo("S one. S two.");
+        assertThat(papers.get(2).year()).isEqualTo(2004);
+        assertThat(papers.get(3).authors()).containsExactly("A B", "C D", "E F");
+        assertThat(papers.get(3).date()).isEqualTo(LocalDate.of(2008, 11, 13));
+    }
+
+    @Test
+    void skipsMalformedAndEmptyRecordsNamingTheLine() {
+        read(new JsonLinesReader(), """
+                {"id": "1", "title": "Fine", "abstract": "ok"}
+                {"id": "2", "title": broken
+                [1, 2]
+                {"id": "3"}
+                {"id": "4", "title": "Bad date", "date": "yesterday"}
+
+                {"id": "5", "title": "Also fine"}
+                """);
+        assertThat(papers).extracting(Paper::id).containsExactly("1", "5");
+        assertThat(skipped).extracting(Skipped::location).containsExactly("f:2", "f:3", "f:4", "f:5");
+        assertThat(skipped.get(0).reason()).startsWith("malformed JSON");
+        assertThat(skipped.get(1).reason()).contains("expected a JSON object");
+        assertThat(skipped.get(2).reason()).contains("neither title nor abstract");
+        assertThat(skipped.get(3).reason()).contains("'date'").contains("yesterday");
+    }
+
+    @Test
+    void readsCsvWithQuotedMultilineFields() {
+        read(new CsvReader(), """
+                id,title,abstract,year,categories
+                p1,"A, quoted title","An abstract
+                over two lines",2021,cs.CL
+                p2,Plain,Text,,
+                p3,,,2020,
+                """);
+        assertThat(papers).extracting(Paper::id).containsExactly("p1", "p2");
+        assertThat(papers.get(0).title()).isEqualTo("A, quoted title");
+        assertThat(papers.get(0).abstractText()).isEqualTo("An abstract over two lines");
+        assertThat(papers.get(0).year()).isEqualTo(2021);
+        assertThat(skipped).singleElement().satisfies(s -> {
+            assertThat(s.location()).isEqualTo("f:5");
+            assertThat(s.reason()).contains("neither title nor abstract");
+        });
+    }
+
+    @Test
+    void rejectsCsvWhoseHeaderNamesNoTextColumn() {
+        assertThatThrownBy(() -> read(new CsvReader(), "a,b\n1,2\n"))
+                .isInstanceOf(InputException.class).hasMessageContaining("f:1").hasMessageContaining("header");
+    }
+}
