@@ -12,6 +12,7 @@ import dev.akin.index.LuceneVectorStore;
 import dev.akin.index.ModelMismatchException;
 import dev.akin.index.VectorStore;
 import dev.akin.paper.Paper;
+import dev.akin.index.Vectorization;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * akin as a library: index papers and ask for similar ones, in-process.
@@ -38,6 +41,7 @@ public final class Akin implements AutoCloseable {
     /** How strongly disliked papers push a recommendation away (Rocchio's gamma over beta). */
     public static final float UNLIKE_WEIGHT = 0.5f;
     private static final int MAX_K = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(Akin.class);
 
     private final AkinConfig config;
     private final VectorStore store;
@@ -52,6 +56,7 @@ public final class Akin implements AutoCloseable {
 
     /** Opens the index in {@code config.index()} (created on the first write) with the configured model. */
     public static Akin open(AkinConfig config) {
+        LOG.info("{}", Vectorization.describe());
         VectorStore store = LuceneVectorStore.open(config.index(), config.settings());
         try {
             if (config.model() != null) {
