@@ -1,0 +1,134 @@
+package dev.akin.bench;
+
+import dev.akin.embed.EmbedOptions;
+import dev.akin.embed.ModelSpec;
+import dev.akin.embed.OnnxEmbedder;
+import dev.akin.paper.Inputs;
+import dev.akin.paper.Paper;
+import dev.akin.paper.PaperSink;
+import dev.akin.paper.Skipped;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Embedding throughput, akin against its peers on the same texts in the same JVM, runs interleaved so that
+ * machine noise hits every system alike; reports medians and ratios. Run it as the README of docs/benchmarks.md
+ * says: {@code mvn -q -Pbench test-compile exec:exec -Dbench.class=dev.akin.bench.EmbedBench}.
+ */
+public final class EmbedBench {
+    private EmbedBench() {
+    }
+
+    /** One system under test: embeds the whole list once. */
+    interface Peer {
+        void run(List<String> texts) throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        Path models = Path.of(System.getProperty("akin.models", "models"));
+        List<String> texts = texts(Path.of("data"));
+        Path cache = Files.createTempDirectory("akin-bench");
+
+        ModelSpec fp32 = ModelSpec.load(models.resolve("all-minilm-l6-v2"));
+        ModelSpec int8 = ModelSpec.load(models.resolve("all-minilm-l6-v2-q"));
+        Map<String, Peer> peers = new LinkedHashMap<>();
+        List<AutoCloseable> open = new ArrayList<>();
+        // akin first: DJL insists on creating the process-wide ONNX Runtime environment itself.
+        for (int tokens : new int[] {128, 256}) {
+            for (ModelSpec spec : List.of(fp32, int8)) {
+                ModelSpec at = withMaxTokens(spec, tokens);
+                OnnxEmbedder akin = OnnxEmbedder.open(at, new EmbedOptions(threads, 1, 16), cache);
+                PlainOrtEmbedder plain = new PlainOrtEmbedder(at, threads, 16);
+                open.add(akin);
+                open.add(plain);
+                String label = spec.name() + " @" + tokens;
+                peers.put("akin | " + label, akin::embedDocuments);
+                peers.put("plain ORT | " + label, plain::embed);
+            }
+        }
+        AllMiniLmL6V2EmbeddingModel langchain = new AllMiniLmL6V2EmbeddingModel();
+        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        peers.put("langchain4j | all-minilm-l6-v2 @128", t -> langchain.embedAll(segments));
+
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        for (var peer : peers.entrySet()) {
+            peer.getValue().run(texts); // warm-up: JIT, ORT arenas
+            rates.put(peer.getKey(), new ArrayList<>());
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (var peer : peers.entrySet()) {
+                long start = System.nanoTime();
+                peer.getValue().run(texts);
+                rates.get(peer.getKey()).add(texts.size() / ((System.nanoTime() - start) / 1e9));
+            }
+        }
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+
+        double peak256 = FmaPeak.gflops(threads, 256);
+        double peak512 = FmaPeak.gflops(threads, 512);
+        OnnxTokens lengths = OnnxTokens.of(fp32, texts);
+        System.out.printf("%d abstracts, %d threads, %d interleaved rounds, median papers/s%n%n", texts.size(),
+                threads, rounds);
+        System.out.println("| system | model @ max tokens | papers/s (median) | min..max | vs langchain4j | vs plain ORT |");
+        System.out.println("|---|---|---|---|---|---|");
+        double langchainRate = median(rates.get("langchain4j | all-minilm-l6-v2 @128"));
+        for (var entry : rates.entrySet()) {
+            String[] parts = entry.getKey().split(" \\| ");
+            double rate = median(entry.getValue());
+            String plainKey = "plain ORT | " + parts[1];
+            String vsPlain = parts[0].equals("akin") ? String.format("%.2fx", rate / median(rates.get(plainKey))) : "";
+            String vsLangchain = parts[1].equals("all-minilm-l6-v2 @128") && !parts[0].equals("langchain4j")
+                    ? String.format("%.2fx", rate / langchainRate) : "";
+            System.out.printf("| %s | %s | %.1f | %.1f..%.1f | %s | %s |%n", parts[0], parts[1], rate,
+                    entry.getValue().stream().mapToDouble(d -> d).min().orElse(0),
+                    entry.getValue().stream().mapToDouble(d -> d).max().orElse(0), vsLangchain, vsPlain);
+        }
+        System.out.printf("%nMeasured fp32 FMA peak, %d threads: %.1f GFLOP/s with 256-bit vectors (AVX2),"
+                + " %.1f GFLOP/s with 512-bit vectors (AVX-512)%n", threads, peak256, peak512);
+        for (int tokens : new int[] {128, 256}) {
+            double gflopPerPaper = lengths.meanGflops(tokens);
+            double rate = median(rates.get("akin | all-minilm-l6-v2 @" + tokens));
+            System.out.printf("MiniLM fp32 @%d: mean %.1f tokens/paper, %.2f GFLOP/paper; akin reaches %.1f GFLOP/s ="
+                    + " %.0f%% of the AVX2 peak, %.0f%% of the AVX-512 peak (%.0f tokens/s)%n", tokens,
+                    lengths.meanTokens(tokens), gflopPerPaper, gflopPerPaper * rate,
+                    100 * gflopPerPaper * rate / peak256, 100 * gflopPerPaper * rate / peak512,
+                    lengths.meanTokens(tokens) * rate);
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    static ModelSpec withMaxTokens(ModelSpec s, int maxTokens) {
+        return new ModelSpec(s.name(), s.onnx(), s.tokenizer(), s.pooling(), s.normalize(), maxTokens, s.dimensions(),
+                s.queryPrefix(), s.queryPrefixMaxWords(), s.output(), s.folder());
+    }
+
+    static List<String> texts(Path data) {
+        List<String> out = new ArrayList<>();
+        Inputs.of(List.of(data)).read(new PaperSink() {
+            @Override
+            public void accept(Paper paper) {
+                out.add(paper.embeddingText());
+            }
+
+            @Override
+            public void skip(Skipped skipped) {
+            }
+        });
+        return out.stream().distinct().toList();
+    }
+}
