@@ -4,6 +4,7 @@ import dev.akin.search.Akin;
 import dev.akin.search.IndexOptions;
 import dev.akin.search.IndexReport;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,6 +29,10 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail on the first malformed record, before anything is written.")
     boolean strict;
 
+    @Option(names = "--commit-every", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Commit at least this often; a crash loses at most this much work (default: ${DEFAULT-VALUE}).")
+    long commitEvery;
+
     @Option(names = "--json", description = "Print the run's report as one JSON document on stdout.")
     boolean json;
 
@@ -38,7 +43,8 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         IndexReport report;
         try (Akin akin = index.open(); Progress progress = Progress.start(spec.commandLine().getErr())) {
-            report = akin.index(paths, IndexOptions.defaults().withPrune(prune).withStrict(strict), progress);
+            var options = new IndexOptions(prune, strict, Duration.ofSeconds(commitEvery));
+            report = akin.index(paths, options, progress);
         }
         if (json) {
             Printer.json(spec.commandLine().getOut(), report);

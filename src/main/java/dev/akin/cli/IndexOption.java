@@ -22,7 +22,7 @@ final class IndexOption {
     Path models;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Vector format for new segments: float32, int8,"
-            + " int4, binary (default: int8).")
+            + " int4, binary (default: float32).")
     String format;
 
     @Option(names = "--threads", paramLabel = "N", description = "Inference threads (default: all cores).")

@@ -49,6 +49,8 @@ public final class LuceneVectorStore implements VectorStore {
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
     private volatile ModelFingerprint fingerprint;
+    private volatile long lastRefresh = System.nanoTime();
+    private static final long REFRESH_NANOS = 1_000_000_000L;
 
     private LuceneVectorStore(Path path, IndexSettings settings, Directory directory) throws IOException {
         this.path = path;
@@ -131,7 +133,6 @@ public final class LuceneVectorStore implements VectorStore {
                 }
                 w.updateDocument(new Term(LuceneDocs.ID, paper.paper().id()), LuceneDocs.toDocument(paper));
             }
-            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new IndexException("cannot write to index at " + path + ": " + e.getMessage(), e);
         }
@@ -151,7 +152,6 @@ public final class LuceneVectorStore implements VectorStore {
         IndexWriter w = writer();
         try {
             w.deleteDocuments(ids.stream().map(id -> new Term(LuceneDocs.ID, id)).toArray(Term[]::new));
-            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new IndexException("cannot delete from index at " + path + ": " + e.getMessage(), e);
         }
@@ -189,9 +189,23 @@ public final class LuceneVectorStore implements VectorStore {
             data.put("akin.format", settings.format().toString());
             w.setLiveCommitData(data.entrySet());
             w.commit();
+            refresh();
         } catch (IOException e) {
             throw new IndexException("commit to index at " + path + " failed; the last commit is intact: "
                     + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void refresh() {
+        SearcherManager manager = searchers();
+        if (manager != null) {
+            try {
+                manager.maybeRefreshBlocking();
+                lastRefresh = System.nanoTime();
+            } catch (IOException e) {
+                throw new IndexException("cannot refresh readers of index at " + path + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -304,7 +318,7 @@ public final class LuceneVectorStore implements VectorStore {
                 try {
                     IndexWriterConfig config = new IndexWriterConfig().setCodec(codec())
                             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                            .setRAMBufferSizeMB(64);
+                            .setRAMBufferSizeMB(256);
                     IndexWriter opened = new IndexWriter(directory, config);
                     closeSearchers();
                     searchers = new SearcherManager(opened, null);
@@ -364,7 +378,11 @@ public final class LuceneVectorStore implements VectorStore {
     private <T> T withSearcher(SearcherManager manager, SearcherFunction<T> fn) {
         IndexSearcher searcher;
         try {
-            manager.maybeRefresh();
+            // Other processes' commits become visible within a second; this process's writes on refresh().
+            if (System.nanoTime() - lastRefresh > REFRESH_NANOS) {
+                lastRefresh = System.nanoTime();
+                manager.maybeRefresh();
+            }
             searcher = manager.acquire();
         } catch (IOException e) {
             throw new IndexException("cannot read index at " + path + ": " + e.getMessage(), e);

@@ -22,10 +22,10 @@ public interface VectorStore extends AutoCloseable {
      */
     void bindModel(ModelFingerprint model);
 
-    /** The paper with this id, as stored (including uncommitted writes of this process). */
+    /** The paper with this id, as of the last commit or {@link #refresh()} of this process. */
     Optional<IndexedPaper> get(String id);
 
-    /** Adds papers, replacing any with the same id. */
+    /** Adds papers, replacing any with the same id; visible to queries after {@link #refresh()} or commit. */
     void upsert(List<IndexedPaper> papers);
 
     /** Deletes papers by id; returns how many existed. */
@@ -34,8 +34,11 @@ public interface VectorStore extends AutoCloseable {
     /** Visits every stored id. */
     void forEachId(Consumer<String> visitor);
 
-    /** Makes every write so far durable and visible to other processes, atomically. */
+    /** Makes every write so far durable and visible to other processes, atomically, and to this one. */
     void commit();
+
+    /** Makes every write so far visible to this process's queries, without making it durable. */
+    void refresh();
 
     /** Discards every write since the last commit. */
     void rollback();

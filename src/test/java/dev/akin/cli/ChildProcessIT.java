@@ -1,0 +1,121 @@
+package dev.akin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.akin.TestModels;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as a separate JVM: no network, an unwritable home, and a SIGKILL in the middle of indexing. */
+class ChildProcessIT {
+    @TempDir
+    Path dir;
+
+    private ProcessBuilder akin(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (canUnshareNetwork()) {
+            command.addAll(List.of("unshare", "-n")); // a network namespace with no interfaces at all
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                "-Duser.home=/proc/akin-no-home", "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--models", TestModels.dir().toAbsolutePath().toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child-" + System.nanoTime() + ".log").toFile());
+    }
+
+    private static boolean canUnshareNetwork() {
+        try {
+            return new ProcessBuilder("unshare", "-n", "true").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void indexesAndSearchesWithNoNetworkAndAnUnwritableHome() throws Exception {
+        Path index = dir.resolve("index");
+        Process indexing = akin("index", TestModels.sampleData().toAbsolutePath().toString(), "--index",
+                index.toString()).start();
+        assertThat(indexing.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(indexing.exitValue()).isZero();
+        Process search = akin("search", "harmful fine-tuning", "--index", index.toString(), "--json").start();
+        assertThat(search.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(search.exitValue()).isZero();
+        assertThat(ids(index)).hasSizeGreaterThan(300);
+    }
+
+    @Test
+    void aKilledIndexerLeavesTheLastCommitIntactAndARerunCompletesIt() throws Exception {
+        Path index = dir.resolve("index");
+        Process indexing = akin("index", TestModels.sampleData().toAbsolutePath().toString(), "--index",
+                index.toString(), "--commit-every", "1", "--threads", "1").start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (ids(index).isEmpty() && indexing.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(700);
+        assertThat(indexing.isAlive()).as("still indexing when killed").isTrue();
+        indexing.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
+        indexing.waitFor();
+
+        assertThat(checkIndex(index)).isTrue();
+        int committed = ids(index).size();
+        assertThat(committed).isPositive();
+
+        Process rerun = akin("index", TestModels.sampleData().toAbsolutePath().toString(), "--index",
+                index.toString()).start();
+        assertThat(rerun.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(rerun.exitValue()).isZero();
+        assertThat(checkIndex(index)).isTrue();
+        List<String> all = ids(index);
+        assertThat(all).hasSizeGreaterThan(committed).doesNotHaveDuplicates();
+    }
+
+    /** Every live id in the last commit; empty when there is no commit yet. */
+    private static List<String> ids(Path index) throws IOException {
+        List<String> ids = new ArrayList<>();
+        if (!Files.isDirectory(index)) {
+            return ids;
+        }
+        try (var directory = FSDirectory.open(index)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return ids;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                for (var leaf : reader.leaves()) {
+                    StoredFields stored = leaf.reader().storedFields();
+                    var live = leaf.reader().getLiveDocs();
+                    for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                        if (live == null || live.get(doc)) {
+                            ids.add(stored.document(doc, Set.of("id")).get("id"));
+                        }
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static boolean checkIndex(Path index) throws IOException {
+        try (var directory = FSDirectory.open(index); CheckIndex check = new CheckIndex(directory)) {
+            check.setInfoStream(new PrintStream(new ByteArrayOutputStream()));
+            return check.checkIndex().clean;
+        }
+    }
+}
