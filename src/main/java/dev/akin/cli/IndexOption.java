@@ -32,6 +32,10 @@ final class IndexOption {
     boolean verbose;
 
     Akin open() {
+        return Akin.open(config());
+    }
+
+    AkinConfig config() {
         IndexSettings settings = IndexSettings.defaults();
         if (format != null) {
             settings = settings.withFormat(VectorFormat.parse(format));
@@ -40,13 +44,13 @@ final class IndexOption {
         if (threads != null) {
             embed = new EmbedOptions(threads, embed.predictors(), embed.batchSize());
         }
-        return Akin.open(AkinConfig.at(index, models == null ? defaultModels() : models)
-                .withModel(model).withSettings(settings).withEmbed(embed));
+        return AkinConfig.at(index, models == null ? home("models") : models).withModel(model)
+                .withSettings(settings).withEmbed(embed);
     }
 
-    /** The launcher says where akin lives; otherwise models/ under the working directory. */
-    private static Path defaultModels() {
+    /** A folder of akin's own: under the launcher's akin.home, else under the working directory. */
+    static Path home(String folder) {
         String home = System.getProperty("akin.home");
-        return home == null ? Path.of("models") : Path.of(home, "models");
+        return home == null ? Path.of(folder) : Path.of(home, folder);
     }
 }

@@ -269,6 +269,18 @@ public final class LuceneVectorStore implements VectorStore {
     }
 
     @Override
+    public void openForWriting() {
+        writer();
+    }
+
+    @Override
+    public boolean hasCategory(String category) {
+        SearcherManager manager = searchers();
+        return manager != null && withSearcher(manager,
+                s -> s.getIndexReader().docFreq(new Term(LuceneDocs.CATEGORY, category)) > 0);
+    }
+
+    @Override
     public long count() {
         SearcherManager manager = searchers();
         return manager == null ? 0 : withSearcher(manager, s -> (long) s.getIndexReader().numDocs());

@@ -53,6 +53,12 @@ public interface VectorStore extends AutoCloseable {
      */
     Hits nearest(float[] query, int k, Filter filter, Set<String> skip);
 
+    /** Takes the write lock now rather than on the first write: a server that accepts writes holds it throughout. */
+    void openForWriting();
+
+    /** Whether any stored paper has this category. */
+    boolean hasCategory(String category);
+
     /** Number of live papers. */
     long count();
 

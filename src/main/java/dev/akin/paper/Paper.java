@@ -1,5 +1,6 @@
 package dev.akin.paper;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param categories subject categories (e.g. arXiv's cs.CL), empty when unknown
  * @param source the file (and line) the paper was read from
  */
-public record Paper(String id, String title, String abstractText, List<String> authors, Integer authorCount,
+public record Paper(String id, String title, @JsonProperty("abstract") String abstractText, List<String> authors, Integer authorCount,
                     LocalDate date, Integer year, List<String> categories, String source) {
 
     public Paper {

@@ -12,12 +12,28 @@ import java.util.Optional;
  * (id, title, abstract, authors, categories, update_date), BEIR corpora (_id, title, text) and CSFCube
  * (paper_id, year, abstract as a list of sentences).
  */
-final class RecordFields {
+public final class RecordFields {
     private static final List<String> ID = List.of("id", "_id", "paper_id", "doc_id", "arxiv_id");
     private static final List<String> ABSTRACT = List.of("abstract", "text", "summary");
     private static final List<String> DATE = List.of("update_date", "date", "published");
 
     private RecordFields() {
+    }
+
+    /**
+     * A paper from one JSON object (an API request body, say).
+     *
+     * @param record the object
+     * @param where how to name the record in an error, e.g. "papers[3]"
+     * @return the paper
+     * @throws InputException naming {@code where} and the reason when the record cannot be a paper
+     */
+    public static Paper paper(JsonNode record, String where) {
+        Result result = toPaper(record, where);
+        if (result.paper() == null) {
+            throw new InputException(result.skipped().toString());
+        }
+        return result.paper();
     }
 
     /** The paper, or the reason the record cannot be one. */

@@ -148,6 +148,24 @@ public final class Akin implements AutoCloseable {
         return embedder().embedDocuments(texts);
     }
 
+    /**
+     * Takes the index's write lock now, so that a second writer fails at once rather than later. A server that
+     * accepts writes calls this at startup.
+     *
+     * @throws dev.akin.index.IndexLockedException when another writer holds the lock
+     */
+    public void holdWriteLock() {
+        store.openForWriting();
+    }
+
+    /**
+     * @param category a category name, e.g. "cs.CL"
+     * @return whether any indexed paper has it
+     */
+    public boolean knownCategory(String category) {
+        return store.hasCategory(category);
+    }
+
     /** Paper count, size, model and settings of the index. */
     public IndexStats stats() {
         return store.stats();

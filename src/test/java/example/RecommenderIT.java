@@ -1,14 +1,20 @@
-package dev.akin.search;
+package example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.akin.TestModels;
 import dev.akin.index.Filter;
 import dev.akin.index.Hit;
 import dev.akin.index.IndexLockedException;
 import dev.akin.index.ModelMismatchException;
 import dev.akin.paper.Paper;
+import dev.akin.search.Akin;
+import dev.akin.search.AkinConfig;
+import dev.akin.search.IndexOptions;
+import dev.akin.search.IndexProgress;
+import dev.akin.search.IndexReport;
+import dev.akin.search.PaperNotFoundException;
+import dev.akin.search.Results;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,11 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
  * akin used exactly as an outside recommender would: only the public API, the real model, a real index on disk,
  * the bundled sample corpus.
  */
-class LibraryIT {
+class RecommenderIT {
     static final String ANTIDOTE = "antidote-post-fine-tuning-safety-alignment-for-large-language-models-against-harmful"
             + "-fine-tuning";
     static final String BOOSTER = "booster-tackling-harmful-fine-tuning-for-large-language-models-via-attenuating"
             + "-harmful-perturbation";
+
+    /** Where the build unpacked the models (surefire says), and the bundled sample corpus. */
+    static final Path MODELS = Path.of(System.getProperty("akin.models", "models"));
+    static final Path SAMPLE = Path.of("data");
 
     @TempDir
     static Path shared;
@@ -38,8 +48,8 @@ class LibraryIT {
 
     @BeforeAll
     static void indexSample() {
-        akin = Akin.open(AkinConfig.at(shared.resolve("index"), TestModels.dir()));
-        first = akin.index(List.of(TestModels.sampleData()), IndexOptions.defaults(), IndexProgress.NONE);
+        akin = Akin.open(AkinConfig.at(shared.resolve("index"), MODELS));
+        first = akin.index(List.of(SAMPLE), IndexOptions.defaults(), IndexProgress.NONE);
     }
 
     @AfterAll
@@ -60,7 +70,7 @@ class LibraryIT {
 
     @Test
     void reindexingAnUnchangedCorpusRunsNoInference() {
-        IndexReport again = akin.index(List.of(TestModels.sampleData()), IndexOptions.defaults(), IndexProgress.NONE);
+        IndexReport again = akin.index(List.of(SAMPLE), IndexOptions.defaults(), IndexProgress.NONE);
         assertThat(again.unchanged()).isEqualTo(first.papers());
         assertThat(again.added() + again.updated() + again.deleted()).isZero();
         assertThat(again.embedded()).isZero();
@@ -136,7 +146,7 @@ class LibraryIT {
 
     @Test
     void upsertIsSearchableAndDeleteRemovesIt(@TempDir Path dir) {
-        try (Akin own = Akin.open(AkinConfig.at(dir.resolve("idx"), TestModels.dir()))) {
+        try (Akin own = Akin.open(AkinConfig.at(dir.resolve("idx"), MODELS))) {
             Paper p = new Paper("x-1", "Quantum error correction with surface codes",
                     "We study logical qubits protected by surface codes.", List.of("A"), null,
                     LocalDate.of(2021, 1, 1), null, List.of("quant-ph"), "test");
@@ -153,8 +163,8 @@ class LibraryIT {
     void aSecondWriterIsToldTheIndexIsLocked(@TempDir Path dir) {
         Path index = dir.resolve("idx");
         Paper p = new Paper("a", "A title", "An abstract.", null, null, null, null, null, "t");
-        try (Akin writer = Akin.open(AkinConfig.at(index, TestModels.dir()));
-             Akin second = Akin.open(AkinConfig.at(index, TestModels.dir()))) {
+        try (Akin writer = Akin.open(AkinConfig.at(index, MODELS));
+             Akin second = Akin.open(AkinConfig.at(index, MODELS))) {
             writer.upsert(List.of(p));
             assertThatThrownBy(() -> second.upsert(List.of(p)))
                     .isInstanceOf(IndexLockedException.class).hasMessageContaining("locked");
@@ -165,15 +175,15 @@ class LibraryIT {
     @Test
     void openingWithAnotherModelIsAClearErrorAndChangesNothing(@TempDir Path dir) throws Exception {
         Path index = dir.resolve("idx");
-        try (Akin a = Akin.open(AkinConfig.at(index, TestModels.dir()))) {
+        try (Akin a = Akin.open(AkinConfig.at(index, MODELS))) {
             a.upsert(List.of(new Paper("a", "A title", "An abstract.", null, null, null, null, null, "t")));
         }
         long before = Files.walk(index).count();
-        assertThatThrownBy(() -> Akin.open(AkinConfig.at(index, TestModels.dir()).withModel("bge-small-en-v1.5")))
+        assertThatThrownBy(() -> Akin.open(AkinConfig.at(index, MODELS).withModel("bge-small-en-v1.5")))
                 .isInstanceOf(ModelMismatchException.class)
                 .hasMessageContaining("all-minilm-l6-v2").hasMessageContaining("bge-small-en-v1.5")
                 .hasMessageContaining("reindex");
-        try (Akin a = Akin.open(AkinConfig.at(index, TestModels.dir()))) {
+        try (Akin a = Akin.open(AkinConfig.at(index, MODELS))) {
             assertThat(a.stats().papers()).isEqualTo(1);
         }
         assertThat(Files.walk(index).count()).isEqualTo(before);

@@ -1,0 +1,94 @@
+package dev.akin.cli;
+
+import dev.akin.embed.EmbedOptions;
+import dev.akin.http.AkinServer;
+import dev.akin.http.ServerConfig;
+import dev.akin.search.Akin;
+import dev.akin.search.IndexOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", description = "Serve the index over HTTP, with a web page at /. Indexes the bundled sample"
+        + " corpus first when the index is empty. Writes need AKIN_API_TOKEN.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    IndexOption index;
+
+    @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0: any free).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", description = "Allow browser calls from this origin"
+            + " (repeatable; default: CORS off).")
+    List<String> corsOrigins = new ArrayList<>();
+
+    @Option(names = "--max-body-mb", defaultValue = "10", description = "Largest request body (default: ${DEFAULT-VALUE}).")
+    int maxBodyMb;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "Read the write token from this file instead"
+            + " of the AKIN_API_TOKEN environment variable.")
+    Path tokenFile;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        // Serving runs many small inferences at once: one thread each, as many at a time as there are cores.
+        var config = index.config().withEmbed(new EmbedOptions(1, cores, 16));
+        ServerConfig server = ServerConfig.defaults().at(host, port).withWriteToken(token())
+                .withCorsOrigins(corsOrigins).withMaxBodyBytes(maxBodyMb * 1_000_000L)
+                .withInference(cores, Duration.ofSeconds(2));
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "akin-shutdown"));
+        try (Akin akin = Akin.open(config)) {
+            akin.holdWriteLock();
+            if (akin.stats().papers() == 0) {
+                Path sample = IndexOption.home("data");
+                spec.commandLine().getErr().println("akin: the index is empty; indexing the sample corpus " + sample);
+                try (Progress progress = Progress.start(spec.commandLine().getErr())) {
+                    spec.commandLine().getErr().println(akin.index(List.of(sample), IndexOptions.defaults(), progress)
+                            .summary());
+                }
+            }
+            try (AkinServer ignored = new AkinServer(akin, server).start()) {
+                spec.commandLine().getErr().printf("akin: http://%s:%d/ (Ctrl-C stops)%n", host, ignored.port());
+                spec.commandLine().getErr().flush();
+                stop.await();
+            }
+        } finally {
+            stopped.countDown();
+        }
+        return 0;
+    }
+
+    private String token() throws IOException {
+        if (tokenFile != null) {
+            return Files.readString(tokenFile).strip();
+        }
+        return System.getenv("AKIN_API_TOKEN");
+    }
+}

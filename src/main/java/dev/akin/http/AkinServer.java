@@ -1,0 +1,123 @@
+package dev.akin.http;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.akin.AkinException;
+import dev.akin.search.Akin;
+import dev.akin.search.PaperNotFoundException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP service: a thin adapter over {@link Akin}. Routes and error mapping are here; search logic is not.
+ * Errors become {@code application/problem+json} at this edge and nowhere else.
+ */
+public final class AkinServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AkinServer.class);
+    private final Javalin app;
+    private final ServerConfig config;
+
+    /**
+     * Configures (without starting) a server over an open {@link Akin}, which the caller keeps and closes.
+     *
+     * @param akin the engine to serve
+     * @param config host, port, token and limits
+     */
+    public AkinServer(Akin akin, ServerConfig config) {
+        this.config = config;
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // Hostile bodies: deep nesting must fail fast, not exhaust the stack.
+        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        HttpMetrics metrics = new HttpMetrics(akin);
+        InferenceGate gate = new InferenceGate(config.inferenceSlots(), config.inferenceWait());
+        PaperApi papers = new PaperApi(akin, json, new WriteAuth(config.writeToken()), gate, metrics);
+        QueryApi queries = new QueryApi(akin, json, gate, metrics);
+        OpsApi ops = new OpsApi(akin, metrics);
+        this.app = Javalin.create(c -> {
+            c.jsonMapper(new JavalinJackson(json, false));
+            c.jetty.host = config.host();
+            c.jetty.port = config.port();
+            c.http.maxRequestSize = config.maxBodyBytes();
+            c.http.prefer405over404 = true;
+            c.startup.showJavalinBanner = false;
+            c.staticFiles.add(s -> {
+                s.hostedPath = "/";
+                s.directory = "/web";
+                s.location = Location.CLASSPATH;
+            });
+            if (!config.corsOrigins().isEmpty()) {
+                c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> config.corsOrigins().forEach(rule::allowHost)));
+            }
+            c.requestLogger.http(metrics::request);
+            c.routes.get("/api/papers/{id}", papers::get);
+            c.routes.get("/api/papers/{id}/similar", papers::similar);
+            c.routes.put("/api/papers", papers::upsert);
+            c.routes.delete("/api/papers/{id}", papers::delete);
+            c.routes.get("/api/search", queries::search);
+            c.routes.post("/api/recommend", queries::recommend);
+            c.routes.post("/api/embed", queries::embed);
+            c.routes.get("/health", ops::health);
+            c.routes.get("/metrics", ops::metrics);
+            c.routes.get("/openapi.json", ops::openapi);
+            c.routes.get("/docs", ops::docs);
+            c.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));
+            c.routes.exception(PaperNotFoundException.class, (e, ctx) -> problem(ctx, 404, "Not Found",
+                    e.getMessage()));
+            c.routes.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad Request",
+                    e.getMessage()));
+            c.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
+                    reason(e.getStatus()), e.getMessage()));
+            c.routes.exception(AkinException.class, (e, ctx) -> {
+                LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e);
+                problem(ctx, 503, "Service Unavailable", "the index or model failed; the server logs say why");
+            });
+            c.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                problem(ctx, 500, "Internal Server Error", "unexpected error; the server logs say why");
+            });
+        });
+    }
+
+    /** Starts listening; returns this. */
+    public AkinServer start() {
+        app.start();
+        LOG.info("akin serving on http://{}:{}/ (writes {})", config.host(), port(),
+                config.writeToken() == null ? "disabled: no AKIN_API_TOKEN" : "need the bearer token");
+        return this;
+    }
+
+    /** The port listened on (the chosen one when configured as 0). */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void problem(Context ctx, int status, String title, String detail) {
+        ctx.status(status);
+        if (status == 503) {
+            ctx.header("Retry-After", "1");
+        }
+        ctx.contentType(Problem.CONTENT_TYPE);
+        ctx.json(Problem.of(status, title, detail, ctx.path()));
+        ctx.contentType(Problem.CONTENT_TYPE);
+    }
+
+    private static String reason(int status) {
+        return Map.of(400, "Bad Request", 401, "Unauthorized", 403, "Forbidden", 404, "Not Found",
+                405, "Method Not Allowed", 413, "Content Too Large", 503, "Service Unavailable")
+                .getOrDefault(status, "Error");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.akin.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.akin.search.Akin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Text search, recommendations, and raw embeddings. */
+final class QueryApi {
+    private static final int MAX_EMBED_TEXTS = 256;
+    private static final int MAX_EMBED_CHARS = 20_000;
+    private static final Set<String> FILTER_FIELDS = Set.of("k", "yearFrom", "yearTo", "category");
+    private final Akin akin;
+    private final ObjectMapper json;
+    private final InferenceGate gate;
+    private final HttpMetrics metrics;
+
+    QueryApi(Akin akin, ObjectMapper json, InferenceGate gate, HttpMetrics metrics) {
+        this.akin = akin;
+        this.json = json;
+        this.gate = gate;
+        this.metrics = metrics;
+    }
+
+    void search(Context ctx) {
+        Requests.allowOnly(ctx, Set.of("q", "k", "yearFrom", "yearTo", "category"));
+        String q = Requests.query(ctx.queryParam("q"));
+        int k = Requests.k(ctx.queryParam("k"));
+        var filter = Requests.filter(ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), ctx.queryParam("category"),
+                akin);
+        ctx.json(gate.run(() -> metrics.timeInference("search", () -> akin.search(q, k, filter))));
+    }
+
+    void recommend(Context ctx) {
+        JsonNode body = Requests.body(ctx, json);
+        if (!body.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object with 'liked' (and optionally 'unliked')");
+        }
+        List<String> unknown = new ArrayList<>();
+        body.fieldNames().forEachRemaining(f -> {
+            if (!FILTER_FIELDS.contains(f) && !f.equals("liked") && !f.equals("unliked")) {
+                unknown.add(f);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("unknown field(s) " + unknown + "; allowed: liked, unliked, k, yearFrom,"
+                    + " yearTo, category");
+        }
+        List<String> liked = Requests.ids(body.get("liked"), "liked", true);
+        List<String> unliked = Requests.ids(body.get("unliked"), "unliked", false);
+        int k = Requests.k(Requests.text(body.get("k")));
+        var filter = Requests.filter(Requests.text(body.get("yearFrom")), Requests.text(body.get("yearTo")),
+                Requests.text(body.get("category")), akin);
+        ctx.json(akin.recommend(liked, unliked, k, filter));
+    }
+
+    void embed(Context ctx) {
+        JsonNode texts = Requests.body(ctx, json).get("texts");
+        if (texts == null || !texts.isArray() || texts.isEmpty()) {
+            throw ApiException.badRequest("the body must be {\"texts\": [\"...\", ...]} with at least one text");
+        }
+        if (texts.size() > MAX_EMBED_TEXTS) {
+            throw ApiException.badRequest("at most " + MAX_EMBED_TEXTS + " texts per request, got " + texts.size());
+        }
+        List<String> list = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            JsonNode t = texts.get(i);
+            if (!t.isTextual() || t.asText().isBlank() || t.asText().length() > MAX_EMBED_CHARS) {
+                throw ApiException.badRequest("texts[" + i + "] must be a non-empty string of at most "
+                        + MAX_EMBED_CHARS + " characters");
+            }
+            list.add(t.asText());
+        }
+        List<float[]> vectors = gate.run(() -> metrics.timeInference("embed", () -> akin.embed(list)));
+        ctx.json(Map.of("model", akin.modelName(), "dimensions", vectors.getFirst().length, "vectors", vectors));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.akin.http;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the HTTP service runs.
+ *
+ * @param host address to bind, 127.0.0.1 unless the service should be reachable from elsewhere
+ * @param port port to bind, 0 for any free port
+ * @param writeToken bearer token that writes must present; null refuses every write (reads stay open)
+ * @param corsOrigins origins allowed to call from a browser; empty turns CORS off
+ * @param maxBodyBytes the largest request body accepted
+ * @param inferenceSlots inferences that may run at once (the cores)
+ * @param inferenceWait how long a request may wait for a slot before it gets 503
+ */
+public record ServerConfig(String host, int port, String writeToken, List<String> corsOrigins, long maxBodyBytes,
+                           int inferenceSlots, Duration inferenceWait) {
+    public ServerConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+        }
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("max body size must be at least 1024 bytes, got " + maxBodyBytes);
+        }
+        if (inferenceSlots < 1) {
+            throw new IllegalArgumentException("inference slots must be >= 1, got " + inferenceSlots);
+        }
+        corsOrigins = List.copyOf(corsOrigins);
+        writeToken = writeToken == null || writeToken.isBlank() ? null : writeToken.strip();
+    }
+
+    /** Loopback, port 7070, no write token, CORS off, 10 MB bodies, one inference per core, 2 s queueing. */
+    public static ServerConfig defaults() {
+        return new ServerConfig("127.0.0.1", 7070, null, List.of(), 10_000_000,
+                Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2));
+    }
+
+    /** A copy listening on another host and port. */
+    public ServerConfig at(String newHost, int newPort) {
+        return new ServerConfig(newHost, newPort, writeToken, corsOrigins, maxBodyBytes, inferenceSlots, inferenceWait);
+    }
+
+    /** A copy with another write token (null: writes refused). */
+    public ServerConfig withWriteToken(String token) {
+        return new ServerConfig(host, port, token, corsOrigins, maxBodyBytes, inferenceSlots, inferenceWait);
+    }
+
+    /** A copy allowing these browser origins. */
+    public ServerConfig withCorsOrigins(List<String> origins) {
+        return new ServerConfig(host, port, writeToken, origins, maxBodyBytes, inferenceSlots, inferenceWait);
+    }
+
+    /** A copy with another body limit. */
+    public ServerConfig withMaxBodyBytes(long bytes) {
+        return new ServerConfig(host, port, writeToken, corsOrigins, bytes, inferenceSlots, inferenceWait);
+    }
+
+    /** A copy with another inference capacity. */
+    public ServerConfig withInference(int slots, Duration wait) {
+        return new ServerConfig(host, port, writeToken, corsOrigins, maxBodyBytes, slots, wait);
+    }
+}

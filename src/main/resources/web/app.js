@@ -1,0 +1,78 @@
+// The page's only logic: call the JSON API and render answers. No build step.
+const $ = id => document.getElementById(id);
+const ID = /^[\p{L}\p{N}._:\/+-]{1,256}$/u;
+
+function filters() {
+  const p = new URLSearchParams({k: '10'});
+  if ($('yearFrom').value) p.set('yearFrom', $('yearFrom').value);
+  if ($('yearTo').value) p.set('yearTo', $('yearTo').value);
+  return p;
+}
+
+async function call(url) {
+  const response = await fetch(url, {headers: {Accept: 'application/json'}});
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.detail || response.statusText);
+  return body;
+}
+
+function render(heading, answer) {
+  $('heading').hidden = false;
+  $('heading').textContent = heading;
+  const list = $('results');
+  list.textContent = '';
+  for (const hit of answer.results) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = '#' + encodeURIComponent(hit.id);
+    a.textContent = hit.title;
+    a.dataset.id = hit.id;
+    a.addEventListener('click', event => { event.preventDefault(); similar(hit.id, hit.title); });
+    const meta = document.createElement('span');
+    meta.className = 'meta';
+    meta.append((hit.year ?? 'n.d.') + ' · score ');
+    const score = document.createElement('span');
+    score.className = 'score';
+    score.textContent = hit.score.toFixed(3);
+    meta.append(score);
+    li.append(a, meta);
+    list.append(li);
+  }
+  status(`${answer.results.length} results · ${answer.exact ? 'exact' : 'approximate'} search · model ${answer.model}`);
+}
+
+function status(text, error) {
+  $('status').textContent = text;
+  $('status').className = error ? 'error' : '';
+}
+
+async function similar(id, title) {
+  status('Finding papers like this one…');
+  try {
+    render('Similar to: ' + (title || id), await call(`/api/papers/${encodeURIComponent(id)}/similar?` + filters()));
+    history.replaceState(null, '', '#' + encodeURIComponent(id));
+  } catch (e) { status(e.message, true); }
+}
+
+async function search(q) {
+  status('Searching…');
+  // A paper id typed into the box shows that paper's similar papers.
+  if (ID.test(q) && !q.includes(' ')) {
+    try {
+      const paper = await call(`/api/papers/${encodeURIComponent(q)}`);
+      return similar(paper.id, paper.title);
+    } catch (e) { /* not an id: search it as text */ }
+  }
+  try {
+    const p = filters();
+    p.set('q', q);
+    render('Results for: ' + q, await call('/api/search?' + p));
+  } catch (e) { status(e.message, true); }
+}
+
+$('search').addEventListener('submit', event => {
+  event.preventDefault();
+  search($('q').value.trim());
+});
+
+if (location.hash.length > 1) similar(decodeURIComponent(location.hash.slice(1)));
