@@ -5,12 +5,18 @@ package dev.akin;
  * The message names the value, file or field at fault; the cause is always kept.
  */
 public class AkinException extends RuntimeException {
-    /** @param message what went wrong, naming the offending value */
+    /**
+     * An error akin detected itself.
+     *
+     * @param message what went wrong, naming the offending value
+     */
     public AkinException(String message) {
         super(message);
     }
 
     /**
+     * An error caused by a lower-level failure, kept so that its stack trace is not lost.
+     *
      * @param message what went wrong, naming the offending value
      * @param cause the underlying failure
      */

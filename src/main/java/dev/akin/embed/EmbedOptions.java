@@ -8,6 +8,7 @@ package dev.akin.embed;
  * @param batchSize texts per inference batch
  */
 public record EmbedOptions(int threads, int predictors, int batchSize) {
+    /** Checks that threads and predictors are in 1..256 and the batch size in 1..1024. */
     public EmbedOptions {
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads must be in 1..256, got " + threads);

@@ -29,6 +29,10 @@ public record ModelSpec(String name, String onnx, String tokenizer, Pooling pool
                         Path folder) {
     public static final String DESCRIPTOR = "akin-model.json";
 
+    /**
+     * Checks the required fields and their ranges, failing with a {@link ModelException}; an unset query prefix
+     * becomes "" and an unset output last_hidden_state.
+     */
     public ModelSpec {
         require(name != null && !name.isBlank(), "name must be set");
         require(onnx != null && !onnx.isBlank(), "onnx (file name) must be set");
@@ -72,10 +76,12 @@ public record ModelSpec(String name, String onnx, String tokenizer, Pooling pool
         return spec;
     }
 
+    /** Where the ONNX file is: {@code onnx} resolved against the folder. */
     public Path onnxFile() {
         return folder.resolve(onnx);
     }
 
+    /** Where the tokenizer is: {@code tokenizer} resolved against the folder. */
     public Path tokenizerFile() {
         return folder.resolve(tokenizer);
     }

@@ -93,10 +93,12 @@ public final class OnnxEmbedder implements Embedder {
         return spec.dimensions();
     }
 
+    /** The descriptor the model was loaded from. */
     public ModelSpec spec() {
         return spec;
     }
 
+    /** The threads, predictor pool size and batch size it was opened with. */
     public EmbedOptions options() {
         return options;
     }

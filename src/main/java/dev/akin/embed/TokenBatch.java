@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
  */
 public record TokenBatch(int[] positions, long[] ids, long[] mask, int length) {
 
+    /** Texts in the batch: the first dimension of {@code ids} and {@code mask}. */
     public int rows() {
         return positions.length;
     }

@@ -18,6 +18,7 @@ public final class Vectors {
         return v;
     }
 
+    /** The dot product, which is the cosine similarity for unit vectors; the lengths must match. */
     public static double dot(float[] a, float[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("vectors differ in length: " + a.length + " vs " + b.length);

@@ -9,6 +9,7 @@ import java.util.List;
  * @param exact true when every candidate was scored (brute force), false for the approximate HNSW search
  */
 public record Hits(List<Hit> hits, boolean exact) {
+    /** Copies the list, so the record stays immutable. */
     public Hits {
         hits = List.copyOf(hits);
     }

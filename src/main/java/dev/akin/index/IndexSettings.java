@@ -13,6 +13,7 @@ package dev.akin.index;
  */
 public record IndexSettings(VectorFormat format, int maxConnections, int beamWidth, int searchBeam, int oversample,
                             int exactThreshold) {
+    /** Checks that the format is set and each number is within its range; the message names the offending knob. */
     public IndexSettings {
         if (format == null) {
             throw new IllegalArgumentException("vector format must be set");
@@ -38,10 +39,12 @@ public record IndexSettings(VectorFormat format, int maxConnections, int beamWid
         return new IndexSettings(VectorFormat.FLOAT32, 16, 100, 100, 3, 1000);
     }
 
+    /** A copy with the vector format replaced. */
     public IndexSettings withFormat(VectorFormat newFormat) {
         return new IndexSettings(newFormat, maxConnections, beamWidth, searchBeam, oversample, exactThreshold);
     }
 
+    /** A copy with the exact-search threshold replaced. */
     public IndexSettings withExactThreshold(int threshold) {
         return new IndexSettings(format, maxConnections, beamWidth, searchBeam, oversample, threshold);
     }

@@ -11,9 +11,13 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncod
  * their candidates with them, so quantization costs graph accuracy, never final scores.
  */
 public enum VectorFormat {
+    /** Full-precision vectors: the most accurate graph. */
     FLOAT32(null),
+    /** One byte per dimension, scalar-quantized. */
     INT8(ScalarEncoding.UNSIGNED_BYTE),
+    /** Half a byte per dimension, scalar-quantized. */
     INT4(ScalarEncoding.PACKED_NIBBLE),
+    /** One bit per dimension, searched with 4-bit queries. */
     BINARY(ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE);
 
     private final ScalarEncoding encoding;
@@ -22,6 +26,7 @@ public enum VectorFormat {
         this.encoding = encoding;
     }
 
+    /** True when the graph holds quantized vectors, so candidates are rescored with the float32 ones. */
     public boolean quantized() {
         return encoding != null;
     }

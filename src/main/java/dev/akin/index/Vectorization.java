@@ -5,6 +5,7 @@ public final class Vectorization {
     private Vectorization() {
     }
 
+    /** True when the JVM has the vector module and Lucene's vectorization is not disabled by system property. */
     public static boolean panamaEnabled() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
                 && !Boolean.getBoolean("org.apache.lucene.vectorization.disable");

@@ -15,6 +15,10 @@ public final class CsvReader implements PaperReader {
     private final CsvMapper csv = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
 
+    /** Stateless apart from its thread-safe parser, so {@link InputFormat} shares one instance. */
+    public CsvReader() {
+    }
+
     @Override
     public void read(Lines lines, PaperSink sink) {
         String header = lines.next();

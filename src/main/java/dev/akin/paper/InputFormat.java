@@ -6,8 +6,11 @@ import java.util.Optional;
 
 /** The input formats akin reads, told apart by file name. */
 public enum InputFormat {
+    /** Scraped "daily papers" listings: {@code .txt} or {@code .md}. */
     LISTING(new ListingReader(), ".txt", ".md"),
+    /** One JSON object per line: {@code .jsonl} or {@code .ndjson}, optionally gzipped. */
     JSON_LINES(new JsonLinesReader(), ".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"),
+    /** CSV with a header row: {@code .csv}, optionally gzipped. */
     CSV(new CsvReader(), ".csv", ".csv.gz");
 
     private final PaperReader reader;

@@ -89,6 +89,7 @@ public final class Inputs {
         }
     }
 
+    /** The files to read, in the order {@link #read} reads them. */
     public List<Path> files() {
         return files;
     }
@@ -103,6 +104,7 @@ public final class Inputs {
         return bytesRead.get();
     }
 
+    /** Size of all the files on disk (compressed size for .gz): what {@link #bytesRead()} counts towards. */
     public long totalBytes() {
         return totalBytes;
     }

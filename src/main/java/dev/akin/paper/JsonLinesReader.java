@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class JsonLinesReader implements PaperReader {
     private final ObjectMapper json = new ObjectMapper();
 
+    /** Stateless apart from its thread-safe parser, so {@link InputFormat} shares one instance. */
+    public JsonLinesReader() {
+    }
+
     @Override
     public void read(Lines lines, PaperSink sink) {
         for (String line = lines.next(); line != null; line = lines.next()) {

@@ -26,7 +26,12 @@ public final class Lines {
     private int number;
     private boolean eof;
 
-    /** @param in a buffered stream; closed by whoever opened it */
+    /**
+     * Reads a stream as numbered lines.
+     *
+     * @param in a buffered stream; closed by whoever opened it
+     * @param file the name that locations start with
+     */
     public Lines(InputStream in, String file) {
         this.in = in;
         this.file = file;
@@ -83,6 +88,7 @@ public final class Lines {
         return file + ":" + lineNumber;
     }
 
+    /** The name locations start with, for messages about the file as a whole. */
     public String file() {
         return file;
     }

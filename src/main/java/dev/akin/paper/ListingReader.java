@@ -26,6 +26,10 @@ public final class ListingReader implements PaperReader {
     /** An abstract is prose: long, or several sentences. A title line is neither. */
     private static final int MAX_TITLE_CHARS = 300;
 
+    /** Keeps no state between files, so {@link InputFormat} shares one instance. */
+    public ListingReader() {
+    }
+
     @Override
     public void read(Lines lines, PaperSink sink) {
         Block block = null;

@@ -21,6 +21,10 @@ import java.util.Objects;
 public record Paper(String id, String title, @JsonProperty("abstract") String abstractText, List<String> authors, Integer authorCount,
                     LocalDate date, Integer year, List<String> categories, String source) {
 
+    /**
+     * Checks that the id is not blank and that there is a title or an abstract; strips the texts, copies the lists,
+     * and derives the author count and year where the source left them out.
+     */
     public Paper {
         Objects.requireNonNull(id, "id");
         if (id.isBlank()) {

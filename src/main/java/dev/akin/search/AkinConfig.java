@@ -21,6 +21,7 @@ public record AkinConfig(Path index, Path models, String model, EmbedOptions emb
     /** The model a new index gets unless told otherwise. */
     public static final String DEFAULT_MODEL = "all-minilm-l6-v2";
 
+    /** Checks that every part except the model name is set. */
     public AkinConfig {
         Objects.requireNonNull(index, "index path");
         Objects.requireNonNull(models, "models folder");
@@ -35,18 +36,22 @@ public record AkinConfig(Path index, Path models, String model, EmbedOptions emb
                 Path.of(System.getProperty("java.io.tmpdir"), "akin-native-" + System.getProperty("user.name")));
     }
 
+    /** A copy with the model (a name under {@code models}, or a folder path) replaced; null means the index's own. */
     public AkinConfig withModel(String name) {
         return new AkinConfig(index, models, name, embed, settings, nativeCache);
     }
 
+    /** A copy with the embedding options replaced. */
     public AkinConfig withEmbed(EmbedOptions options) {
         return new AkinConfig(index, models, model, options, settings, nativeCache);
     }
 
+    /** A copy with the HNSW and search settings replaced. */
     public AkinConfig withSettings(IndexSettings newSettings) {
         return new AkinConfig(index, models, model, embed, newSettings, nativeCache);
     }
 
+    /** A copy with the native library cache folder replaced. */
     public AkinConfig withNativeCache(Path folder) {
         return new AkinConfig(index, models, model, embed, settings, folder);
     }

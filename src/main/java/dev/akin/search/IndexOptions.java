@@ -10,20 +10,24 @@ import java.time.Duration;
  * @param commitEvery commit at least this often, so a crash loses at most this much work
  */
 public record IndexOptions(boolean prune, boolean strict, Duration commitEvery) {
+    /** Checks that {@code commitEvery} is set and positive. */
     public IndexOptions {
         if (commitEvery == null || commitEvery.isNegative() || commitEvery.isZero()) {
             throw new IllegalArgumentException("commitEvery must be positive, got " + commitEvery);
         }
     }
 
+    /** No pruning, malformed records skipped, a commit at least every minute. */
     public static IndexOptions defaults() {
         return new IndexOptions(false, false, Duration.ofSeconds(60));
     }
 
+    /** A copy with {@code prune} replaced. */
     public IndexOptions withPrune(boolean value) {
         return new IndexOptions(value, strict, commitEvery);
     }
 
+    /** A copy with {@code strict} replaced. */
     public IndexOptions withStrict(boolean value) {
         return new IndexOptions(prune, value, commitEvery);
     }

@@ -19,6 +19,7 @@ import java.util.List;
  */
 public record IndexReport(long added, long updated, long unchanged, long deleted, long duplicates, long embedded,
                           List<Skipped> skipped, long papers, Duration elapsed) {
+    /** Copies the skipped list, so the record stays immutable. */
     public IndexReport {
         skipped = List.copyOf(skipped);
     }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param model the model whose vectors answered
  */
 public record Results(List<Hit> results, boolean exact, String model) {
+    /** Copies the list, so the record stays immutable. */
     public Results {
         results = List.copyOf(results);
     }
