@@ -74,6 +74,8 @@ final class ServeCommand implements Callable<Integer> {
                             .summary());
                 }
             }
+            // Load the model and compile the hot paths now, not on the first user's search.
+            akin.embed(List.of("warm-up query about neural networks"));
             try (AkinServer ignored = new AkinServer(akin, server).start()) {
                 spec.commandLine().getErr().printf("akin: http://%s:%d/ (Ctrl-C stops)%n", host, ignored.port());
                 spec.commandLine().getErr().flush();

@@ -16,6 +16,7 @@ import java.util.List;
  */
 public record ServerConfig(String host, int port, String writeToken, List<String> corsOrigins, long maxBodyBytes,
                            int inferenceSlots, Duration inferenceWait) {
+    /** Checks the port, the body limit and the inference capacity. */
     public ServerConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in 0..65535, got " + port);
@@ -54,6 +55,14 @@ public record ServerConfig(String host, int port, String writeToken, List<String
     /** A copy with another body limit. */
     public ServerConfig withMaxBodyBytes(long bytes) {
         return new ServerConfig(host, port, writeToken, corsOrigins, bytes, inferenceSlots, inferenceWait);
+    }
+
+    /**
+     * Jetty worker threads: enough to keep every inference slot busy while other requests are parsed and answered,
+     * few enough that they don't fight over the cores (Jetty also needs a few for its selectors).
+     */
+    int workerThreads() {
+        return Math.max(16, inferenceSlots * 4 + 8);
     }
 
     /** A copy with another inference capacity. */

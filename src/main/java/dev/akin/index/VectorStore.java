@@ -62,8 +62,10 @@ public interface VectorStore extends AutoCloseable {
     /** Number of live papers. */
     long count();
 
+    /** Paper count, size on disk, segments, model and settings. */
     IndexStats stats();
 
+    /** Releases readers, the writer and its lock; uncommitted writes are dropped. */
     @Override
     void close();
 }

@@ -159,6 +159,8 @@ public final class Akin implements AutoCloseable {
     }
 
     /**
+     * Whether a category exists, so that a typo in a filter can be told apart from a filter that matches nothing.
+     *
      * @param category a category name, e.g. "cs.CL"
      * @return whether any indexed paper has it
      */
