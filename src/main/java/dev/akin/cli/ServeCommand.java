@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         var config = index.config().withEmbed(new EmbedOptions(1, cores, 16));
         ServerConfig server = ServerConfig.defaults().at(host, port).withWriteToken(token())
                 .withCorsOrigins(corsOrigins).withMaxBodyBytes(maxBodyMb * 1_000_000L)
-                .withInference(cores, Duration.ofSeconds(2));
+                .withInference(8 * cores, Duration.ofSeconds(2));
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -31,6 +31,7 @@ public final class OnnxEmbedder implements Embedder {
     private final HuggingFaceTokenizer tokenizer;
     private final Model model;
     private final BlockingQueue<Predictor<TokenBatch, float[][]>> predictors;
+    private final QueryBatcher queries;
 
     private OnnxEmbedder(ModelSpec spec, EmbedOptions options, HuggingFaceTokenizer tokenizer, Model model) {
         this.spec = spec;
@@ -44,6 +45,7 @@ public final class OnnxEmbedder implements Embedder {
         for (int i = 0; i < options.predictors(); i++) {
             predictors.add(model.newPredictor(translator));
         }
+        this.queries = new QueryBatcher(this::embedTokens, options.predictors(), options.batchSize());
     }
 
     /**
@@ -130,9 +132,10 @@ public final class OnnxEmbedder implements Embedder {
         return List.of(out);
     }
 
+    /** Concurrent queries are batched together (see {@link QueryBatcher}). */
     @Override
     public float[] embedQuery(String query) {
-        return embedDocuments(List.of(spec.queryText(query))).getFirst();
+        return queries.embed(tokenize(spec.queryText(query)));
     }
 
     private float[][] run(TokenBatch batch) {
@@ -160,6 +163,7 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public void close() {
+        queries.close();
         predictors.forEach(Predictor::close);
         predictors.clear();
         model.close();

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Bounds concurrent inference to the cores. A request beyond capacity waits a bounded time, then is refused with
+ * Bounds the requests in inference at once. A request beyond capacity waits a bounded time, then is refused with
  * 503 and Retry-After, so that load beyond what the CPU can do never piles up into unbounded latency.
  */
 final class InferenceGate {

@@ -11,7 +11,7 @@ import java.util.List;
  * @param writeToken bearer token that writes must present; null refuses every write (reads stay open)
  * @param corsOrigins origins allowed to call from a browser; empty turns CORS off
  * @param maxBodyBytes the largest request body accepted
- * @param inferenceSlots inferences that may run at once (the cores)
+ * @param inferenceSlots requests that may be in inference at once (running, or queued to be batched together)
  * @param inferenceWait how long a request may wait for a slot before it gets 503
  */
 public record ServerConfig(String host, int port, String writeToken, List<String> corsOrigins, long maxBodyBytes,
@@ -31,10 +31,13 @@ public record ServerConfig(String host, int port, String writeToken, List<String
         writeToken = writeToken == null || writeToken.isBlank() ? null : writeToken.strip();
     }
 
-    /** Loopback, port 7070, no write token, CORS off, 10 MB bodies, one inference per core, 2 s queueing. */
+    /**
+     * Loopback, port 7070, no write token, CORS off, 10 MB bodies, 8 requests in inference per core (enough to
+     * fill the query batches), 2 s waiting for a slot.
+     */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 7070, null, List.of(), 10_000_000,
-                Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2));
+                8 * Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2));
     }
 
     /** A copy listening on another host and port. */
@@ -62,7 +65,7 @@ public record ServerConfig(String host, int port, String writeToken, List<String
      * few enough that they don't fight over the cores (Jetty also needs a few for its selectors).
      */
     int workerThreads() {
-        return Math.max(16, inferenceSlots * 4 + 8);
+        return Math.max(16, inferenceSlots + 8);
     }
 
     /** A copy with another inference capacity. */

@@ -1,0 +1,55 @@
+package dev.akin.embed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class QueryBatcherTest {
+    @Test
+    void concurrentQueriesShareInferencesAndEachGetsItsOwnVector() throws Exception {
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch firstBatchRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (QueryBatcher batcher = new QueryBatcher(ids -> {
+            batchSizes.add(ids.size());
+            firstBatchRunning.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ids.stream().map(t -> new float[] {t[0]}).toList();
+        }, 1, 16); var pool = Executors.newFixedThreadPool(9)) {
+            List<Future<float[]>> results = new ArrayList<>();
+            results.add(pool.submit(() -> batcher.embed(new long[] {0})));
+            firstBatchRunning.await();
+            for (int i = 1; i <= 8; i++) {
+                long id = i;
+                results.add(pool.submit(() -> batcher.embed(new long[] {id})));
+            }
+            Thread.sleep(200); // let the eight queue up behind the running inference
+            release.countDown();
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get()[0]).isEqualTo((float) i);
+            }
+        }
+        assertThat(batchSizes).containsExactly(1, 8);
+    }
+
+    @Test
+    void aFailedInferenceFailsItsCallersWithTheCause() {
+        try (QueryBatcher batcher = new QueryBatcher(ids -> {
+            throw new ModelException("boom for " + ids.size());
+        }, 1, 4)) {
+            assertThatThrownBy(() -> batcher.embed(new long[] {1})).isInstanceOf(ModelException.class)
+                    .hasMessage("boom for 1");
+        }
+    }
+}
