@@ -25,6 +25,14 @@ final class IndexOption {
             + " int4, binary (default: float32).")
     String format;
 
+    @Option(names = "--hnsw-m", paramLabel = "M", description = "HNSW neighbours per node for new segments"
+            + " (default: 16).")
+    Integer maxConnections;
+
+    @Option(names = "--beam-width", paramLabel = "N", description = "HNSW construction beam for new segments"
+            + " (default: 100).")
+    Integer beamWidth;
+
     @Option(names = "--threads", paramLabel = "N", description = "Inference threads (default: all cores).")
     Integer threads;
 
@@ -39,6 +47,12 @@ final class IndexOption {
         IndexSettings settings = IndexSettings.defaults();
         if (format != null) {
             settings = settings.withFormat(VectorFormat.parse(format));
+        }
+        if (maxConnections != null || beamWidth != null) {
+            settings = new IndexSettings(settings.format(),
+                    maxConnections == null ? settings.maxConnections() : maxConnections,
+                    beamWidth == null ? settings.beamWidth() : beamWidth, settings.searchBeam(), settings.oversample(),
+                    settings.exactThreshold());
         }
         EmbedOptions embed = EmbedOptions.defaults();
         if (threads != null) {

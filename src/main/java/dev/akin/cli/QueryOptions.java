@@ -1,6 +1,8 @@
 package dev.akin.cli;
 
 import dev.akin.index.Filter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
@@ -19,10 +21,13 @@ final class QueryOptions {
     @Option(names = "--category", paramLabel = "CAT", description = "Only papers in this category (e.g. cs.CL).")
     String category;
 
+    @Option(names = "--exclude", paramLabel = "ID", arity = "1..*", description = "Never return these papers.")
+    List<String> excluded = new ArrayList<>();
+
     @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
     boolean json;
 
     Filter filter() {
-        return new Filter(yearFrom, yearTo, category, Set.of());
+        return new Filter(yearFrom, yearTo, category, Set.copyOf(excluded));
     }
 }

@@ -228,6 +228,11 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public Hits nearest(float[] query, int k, Filter filter, Set<String> skip) {
+        return nearest(query, k, filter, skip, false);
+    }
+
+    @Override
+    public Hits nearest(float[] query, int k, Filter filter, Set<String> skip, boolean forceExact) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
@@ -239,7 +244,7 @@ public final class LuceneVectorStore implements VectorStore {
             Query filterQuery = LuceneFilters.toQuery(filter);
             int want = k + skip.size();
             int candidates = filterQuery == null ? searcher.getIndexReader().numDocs() : searcher.count(filterQuery);
-            boolean exact = candidates <= Math.max(settings.exactThreshold(), want);
+            boolean exact = forceExact || candidates <= Math.max(settings.exactThreshold(), want);
             ScoreDoc[] docs = exact ? ExactSearch.search(searcher, filterQuery, query, want)
                     : searcher.search(approximate(query, want, filterQuery), want).scoreDocs;
             List<Hit> hits = new ArrayList<>(k);

@@ -53,6 +53,12 @@ public interface VectorStore extends AutoCloseable {
      */
     Hits nearest(float[] query, int k, Filter filter, Set<String> skip);
 
+    /**
+     * As {@link #nearest(float[], int, Filter, Set)}, but scoring every candidate when {@code exact} is true: the
+     * reference that approximate results are measured against.
+     */
+    Hits nearest(float[] query, int k, Filter filter, Set<String> skip, boolean exact);
+
     /** Takes the write lock now rather than on the first write: a server that accepts writes holds it throughout. */
     void openForWriting();
 

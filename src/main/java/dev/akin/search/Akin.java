@@ -143,6 +143,40 @@ public final class Akin implements AutoCloseable {
         return answer(store.nearest(Vectors.rocchio(liked, unliked, UNLIKE_WEIGHT), k, filter, given));
     }
 
+    /**
+     * Papers nearest to a unit vector of this index's model (e.g. one from {@link #embedQuery}).
+     *
+     * @param vector the query vector
+     * @param k how many, 1..1000
+     * @param filter which papers may be returned
+     * @param exact score every candidate instead of searching the HNSW graph
+     * @return the papers, best first
+     */
+    public Results nearest(float[] vector, int k, Filter filter, boolean exact) {
+        checkK(k);
+        return answer(store.nearest(vector, k, filter, Set.of(), exact));
+    }
+
+    /**
+     * The stored vector of a paper.
+     *
+     * @param paperId an indexed paper
+     * @return its unit vector
+     */
+    public float[] vector(String paperId) {
+        return stored(paperId).vector();
+    }
+
+    /**
+     * The query-side vector of a text: with the model's query instruction where it has one (BGE).
+     *
+     * @param text a search query
+     * @return its unit vector
+     */
+    public float[] embedQuery(String text) {
+        return queryEmbedder().embedQuery(text);
+    }
+
     /** The model's unit vectors for texts (as documents), for callers that keep their own store. */
     public List<float[]> embed(List<String> texts) {
         return embedder().embedDocuments(texts);

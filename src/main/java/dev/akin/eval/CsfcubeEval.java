@@ -1,0 +1,136 @@
+package dev.akin.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.akin.embed.Vectors;
+import dev.akin.paper.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Query-by-example paper similarity in CSFCube's format: for each query paper and facet, a pool of candidates with
+ * graded relevance (0-3). A ranker orders each pool; MAP (grade 2 or more is relevant) and NDCG at 20% of the pool
+ * are averaged per facet and over all facets, on the dev and on the test folds.
+ */
+public final class CsfcubeEval {
+    public static final List<String> FACETS = List.of("background", "method", "result");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CsfcubeEval() {
+    }
+
+    /** One judged pool: its query paper, facet, candidates and their grades. */
+    public record Pool(String queryId, String facet, List<String> candidates, Map<String, Integer> grades) {
+    }
+
+    /**
+     * Scores of one ranker on one split and facet.
+     *
+     * @param facet background, method, result or all
+     * @param split dev or test
+     * @param queries pools scored
+     * @param map mean average precision, in percent
+     * @param ndcg20 mean NDCG at 20% of the pool, in percent
+     */
+    public record Scores(String facet, String split, int queries, double map, double ndcg20) {
+    }
+
+    /** Every judged pool of the collection in {@code dir}. */
+    public static List<Pool> pools(Path dir) {
+        List<Pool> pools = new ArrayList<>();
+        for (String facet : FACETS) {
+            Path file = dir.resolve("test-pid2anns-csfcube-" + facet + ".json");
+            JsonNode root = read(file);
+            root.fields().forEachRemaining(e -> {
+                List<String> cands = new ArrayList<>();
+                Map<String, Integer> grades = new HashMap<>();
+                JsonNode c = e.getValue().get("cands");
+                JsonNode g = e.getValue().get("relevance_adju");
+                if (c == null || g == null || c.size() != g.size()) {
+                    throw new InputException(file + ": query " + e.getKey() + " needs 'cands' and 'relevance_adju'"
+                            + " of equal length");
+                }
+                for (int i = 0; i < c.size(); i++) {
+                    cands.add(c.get(i).asText());
+                    grades.put(c.get(i).asText(), g.get(i).asInt());
+                }
+                pools.add(new Pool(e.getKey(), facet, cands, grades));
+            });
+        }
+        return pools;
+    }
+
+    /** A ranker from similarity: candidates by descending dot product of their vectors with the query's. */
+    public static Function<Pool, List<String>> byVectors(Function<String, float[]> vectors) {
+        return pool -> {
+            float[] q = vectors.apply(pool.queryId());
+            Map<String, Double> score = new HashMap<>();
+            for (String c : pool.candidates()) {
+                score.put(c, Vectors.dot(q, vectors.apply(c)));
+            }
+            return pool.candidates().stream().sorted(Comparator.comparing(score::get, Comparator.reverseOrder()))
+                    .toList();
+        };
+    }
+
+    /** A ranker that replays a shipped ranking file per facet ({qid: [[cand, distance], ...]}, best first). */
+    public static Function<Pool, List<String>> shipped(Map<String, Path> rankingByFacet) {
+        Map<String, JsonNode> files = new HashMap<>();
+        rankingByFacet.forEach((facet, path) -> files.put(facet, read(path)));
+        return pool -> {
+            JsonNode ranked = files.get(pool.facet()).get(pool.queryId());
+            if (ranked == null) {
+                throw new InputException(rankingByFacet.get(pool.facet()) + ": no ranking for query " + pool.queryId());
+            }
+            List<String> out = new ArrayList<>();
+            ranked.forEach(pair -> out.add(pair.get(0).asText()));
+            return out;
+        };
+    }
+
+    /** Scores a ranker per facet and over all facets, on the dev and test folds of {@code splitsFile}. */
+    public static List<Scores> score(List<Pool> pools, Function<Pool, List<String>> ranker, Path splitsFile) {
+        JsonNode splits = read(splitsFile);
+        Map<String, double[]> perPool = new LinkedHashMap<>();
+        for (Pool pool : pools) {
+            List<String> ranked = ranker.apply(pool);
+            int k = (int) (0.2 * pool.candidates().size());
+            perPool.put(pool.queryId() + "_" + pool.facet(), new double[] {
+                100 * RankingMetrics.averagePrecision(ranked, pool.grades(), 2),
+                100 * RankingMetrics.ndcg(ranked, pool.grades(), k)});
+        }
+        List<Scores> out = new ArrayList<>();
+        for (String facet : List.of("background", "method", "result", "all")) {
+            for (String split : List.of("dev", "test")) {
+                Set<String> members = new TreeSet<>();
+                splits.path(facet).fields().forEachRemaining(fold -> {
+                    if (fold.getKey().endsWith("_" + split)) {
+                        fold.getValue().forEach(id -> members.add(id.asText()));
+                    }
+                });
+                double[] map = members.stream().map(perPool::get).mapToDouble(s -> s[0]).toArray();
+                double[] ndcg = members.stream().map(perPool::get).mapToDouble(s -> s[1]).toArray();
+                out.add(new Scores(facet, split, members.size(), RankingMetrics.mean(map), RankingMetrics.mean(ndcg)));
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}
