@@ -28,6 +28,13 @@ final class EvalCommand {
     static final List<String> ALL_MODELS = List.of("all-minilm-l6-v2", "all-minilm-l6-v2-q", "bge-small-en-v1.5",
             "bge-small-en-v1.5-q");
 
+    static void warnSkipped(dev.akin.search.IndexReport report, PrintWriter err) {
+        if (!report.skipped().isEmpty()) {
+            err.println("akin: warning: " + report.skipped().size() + " records were not indexed, first: "
+                    + report.skipped().getFirst());
+        }
+    }
+
     /** Options shared by both evaluations. */
     static final class Common {
         @Option(names = "--model", paramLabel = "NAME", description = "Model to evaluate (repeatable; default: the"
@@ -90,6 +97,7 @@ final class EvalCommand {
             for (String model : common.models()) {
                 try (Akin akin = common.open(name, model)) {
                     BeirEval.Scores s = BeirEval.run(akin, collection);
+                    warnSkipped(s.indexing(), spec.commandLine().getErr());
                     all.add(s);
                     out.printf("| %s | %.3f | %.3f | %.3f | %.3f | %d |%n", s.model(), s.ndcg10(), s.recall100(),
                             s.mrr10(), s.annRecall10(), s.indexing().embedded());
@@ -134,8 +142,9 @@ final class EvalCommand {
             }
             for (String model : common.models()) {
                 try (Akin akin = common.open(name, model)) {
-                    akin.index(List.of(abstracts(dir)), dev.akin.search.IndexOptions.defaults(),
+                    var report = akin.index(List.of(abstracts(dir)), dev.akin.search.IndexOptions.defaults(),
                             dev.akin.search.IndexProgress.NONE);
+                    warnSkipped(report, spec.commandLine().getErr());
                     results.put(akin.modelName(), CsfcubeEval.score(pools, CsfcubeEval.byVectors(akin::vector), splits));
                 }
             }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Maps a record with named fields (a JSON object, a CSV row) to a paper. Understands the arXiv metadata snapshot
@@ -16,6 +17,7 @@ public final class RecordFields {
     private static final List<String> ID = List.of("id", "_id", "paper_id", "doc_id", "arxiv_id");
     private static final List<String> ABSTRACT = List.of("abstract", "text", "summary");
     private static final List<String> DATE = List.of("update_date", "date", "published");
+    private static final Set<String> MISSING = Set.of("none", "null", "nan", "n/a");
 
     private RecordFields() {
     }
@@ -93,7 +95,8 @@ public final class RecordFields {
             node.forEach(n -> text(n).ifPresent(parts::add));
             return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", parts));
         }
-        if (node.isValueNode() && !node.asText().isBlank()) {
+        // Python exports write missing values as "None" or "NaN": those are absent, not malformed.
+        if (node.isValueNode() && !node.asText().isBlank() && !MISSING.contains(node.asText().strip().toLowerCase())) {
             return Optional.of(node.asText());
         }
         return Optional.empty();

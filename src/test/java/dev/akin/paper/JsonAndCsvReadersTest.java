@@ -35,11 +35,13 @@ class JsonAndCsvReadersTest {
                 "categories": ["cs.CL", "cs.AI"], "date": "2025-03-14"}
                 {"_id": "4983", "title": "T2", "text": "Beir text.", "metadata": {}}
                 {"paper_id": "388", "year": "2004", "title": "T3", "abstract": ["S one.", "S two."]}
+                {"paper_id": "389", "year": "None", "title": "T5", "abstract": "Python wrote None for a missing year."}
                 {"id": "x", "title": "T4", "abstract": "a", "authors": "A B, C D and E F", "categories": "math.AP cs.LG", \
                 "update_date": "2008-11-13"}
                 """);
         assertThat(skipped).isEmpty();
-        assertThat(papers).extracting(Paper::id).containsExactly("2503.1", "4983", "388", "x");
+        assertThat(papers).extracting(Paper::id).containsExactly("2503.1", "4983", "388", "389", "x");
+        assertThat(papers.get(3).year()).isNull();
         Paper arxiv = papers.get(0);
         assertThat(arxiv.abstractText()).isEqualTo("Line one line two");
         assertThat(arxiv.authors()).containsExactly("A B", "C D");
@@ -48,8 +50,8 @@ class JsonAndCsvReadersTest {
         assertThat(papers.get(1).abstractText()).isEqualTo("Beir text.");
         assertThat(papers.get(2).abstractText()).isEqualTo("S one. S two.");
         assertThat(papers.get(2).year()).isEqualTo(2004);
-        assertThat(papers.get(3).authors()).containsExactly("A B", "C D", "E F");
-        assertThat(papers.get(3).date()).isEqualTo(LocalDate.of(2008, 11, 13));
+        assertThat(papers.get(4).authors()).containsExactly("A B", "C D", "E F");
+        assertThat(papers.get(4).date()).isEqualTo(LocalDate.of(2008, 11, 13));
     }
 
     @Test
