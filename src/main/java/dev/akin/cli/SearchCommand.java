@@ -1,32 +1,17 @@
 package dev.akin.cli;
 
 import dev.akin.search.Akin;
-import java.util.concurrent.Callable;
+import dev.akin.search.Results;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "search", description = "Papers most like a text: a query, or a whole abstract.")
-final class SearchCommand implements Callable<Integer> {
+final class SearchCommand extends QueryCommand {
     @Parameters(paramLabel = "TEXT", description = "What to look for.")
     String text;
 
-    @Mixin
-    IndexOption index;
-
-    @Mixin
-    QueryOptions query;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        try (Akin akin = index.open()) {
-            Printer.results(spec.commandLine().getOut(), akin.search(text, query.k, query.filter()), query.json);
-        }
-        return 0;
+    Results ask(Akin akin) {
+        return akin.search(text, query.k, query.filter());
     }
 }

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -19,18 +18,9 @@ class InputsTest {
     Path dir;
 
     private List<Paper> readAll(Inputs inputs) {
-        List<Paper> papers = new ArrayList<>();
-        inputs.read(new PaperSink() {
-            @Override
-            public void accept(Paper paper) {
-                papers.add(paper);
-            }
-
-            @Override
-            public void skip(Skipped skipped) {
-            }
-        });
-        return papers;
+        CollectingSink sink = new CollectingSink();
+        inputs.read(sink);
+        return sink.papers;
     }
 
     @Test

@@ -5,26 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ListingReaderTest {
-    private final List<Paper> papers = new ArrayList<>();
-    private final List<Skipped> skipped = new ArrayList<>();
+    private final CollectingSink sink = new CollectingSink();
+    private final List<Paper> papers = sink.papers;
+    private final List<Skipped> skipped = sink.skipped;
 
     private void read(String text) {
-        new ListingReader().read(new Lines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.txt"), new PaperSink() {
-            @Override
-            public void accept(Paper paper) {
-                papers.add(paper);
-            }
-
-            @Override
-            public void skip(Skipped skip) {
-                skipped.add(skip);
-            }
-        });
+        new ListingReader().read(
+                new Lines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.txt"), sink);
     }
 
     @Test
