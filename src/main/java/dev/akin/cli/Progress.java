@@ -28,7 +28,7 @@ abstract sealed class Progress implements IndexProgress, AutoCloseable {
             }
             bar.maxHint(total);
             bar.stepTo(done);
-            bar.setExtraMessage(embedded + " embedded");
+            bar.setExtraMessage(" (" + embedded + " embedded)");
         }
 
         @Override

@@ -131,17 +131,17 @@ final class Indexer {
             return;
         }
         List<IndexedPaper> ready = new ArrayList<>();
-        List<Paper> toEmbed = new ArrayList<>();
+        List<IndexedPaper> toEmbed = new ArrayList<>();
         for (Paper paper : pending.values()) {
             String textHash = ContentHashes.text(paper);
             String metaHash = ContentHashes.meta(paper);
             var existing = store.get(paper.id());
             if (existing.isEmpty()) {
                 added++;
-                toEmbed.add(paper);
+                toEmbed.add(new IndexedPaper(paper, null, textHash, metaHash));
             } else if (!existing.get().textHash().equals(textHash)) {
                 updated++;
-                toEmbed.add(paper);
+                toEmbed.add(new IndexedPaper(paper, null, textHash, metaHash));
             } else if (!existing.get().metaHash().equals(metaHash)) {
                 updated++;
                 ready.add(new IndexedPaper(paper, existing.get().vector(), textHash, metaHash));
@@ -150,10 +150,11 @@ final class Indexer {
             }
         }
         if (!toEmbed.isEmpty()) {
-            List<float[]> vectors = embedder.embedDocuments(toEmbed.stream().map(Paper::embeddingText).toList());
+            List<float[]> vectors = embedder.embedDocuments(toEmbed.stream().map(p -> p.paper().embeddingText())
+                    .toList());
             for (int i = 0; i < toEmbed.size(); i++) {
-                Paper paper = toEmbed.get(i);
-                ready.add(new IndexedPaper(paper, vectors.get(i), ContentHashes.text(paper), ContentHashes.meta(paper)));
+                IndexedPaper p = toEmbed.get(i);
+                ready.add(new IndexedPaper(p.paper(), vectors.get(i), p.textHash(), p.metaHash()));
             }
             embedded += toEmbed.size();
         }
