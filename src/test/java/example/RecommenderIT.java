@@ -167,7 +167,8 @@ class RecommenderIT {
              Akin second = Akin.open(AkinConfig.at(index, MODELS))) {
             writer.upsert(List.of(p));
             assertThatThrownBy(() -> second.upsert(List.of(p)))
-                    .isInstanceOf(IndexLockedException.class).hasMessageContaining("locked");
+                    .isInstanceOf(IndexLockedException.class).hasMessageContaining("locked by pid "
+                            + ProcessHandle.current().pid());
             assertThat(second.paper("a").title()).as("readers still work").isEqualTo("A title");
         }
     }

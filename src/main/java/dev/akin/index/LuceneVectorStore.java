@@ -219,6 +219,7 @@ public final class LuceneVectorStore implements VectorStore {
             try {
                 closeSearchers();
                 writer = null;
+                WriterInfo.clear(path);
                 w.rollback();
             } catch (IOException e) {
                 throw new IndexException("rollback of index at " + path + " failed: " + e.getMessage(), e);
@@ -315,6 +316,7 @@ public final class LuceneVectorStore implements VectorStore {
                 closeSearchers();
                 if (writer != null) {
                     // Uncommitted writes are dropped on purpose: only commit() makes them durable.
+                    WriterInfo.clear(path);
                     writer.rollback();
                     writer = null;
                 }
@@ -337,12 +339,13 @@ public final class LuceneVectorStore implements VectorStore {
                             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                             .setRAMBufferSizeMB(256);
                     IndexWriter opened = new IndexWriter(directory, config);
+                    WriterInfo.record(path);
                     closeSearchers();
                     searchers = new SearcherManager(opened, null);
                     writer = opened;
                 } catch (LockObtainFailedException e) {
-                    throw new IndexLockedException("index at " + path + " is locked by another writer (an"
-                            + " 'akin index' or 'akin serve' running on it); wait for it to finish or stop it", e);
+                    throw new IndexLockedException("index at " + path + " is locked by " + WriterInfo.holder(path)
+                            + "; wait for it to finish or stop it", e);
                 } catch (IOException e) {
                     throw new IndexException("cannot open index at " + path + " for writing: " + e.getMessage(), e);
                 }
