@@ -1,0 +1,141 @@
+package dev.akin.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.akin.TestModels;
+import dev.akin.search.Akin;
+import dev.akin.search.AkinConfig;
+import dev.akin.search.IndexOptions;
+import dev.akin.search.IndexProgress;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile requests: every answer is a 4xx/503 problem+json or a correct result, nothing internal leaks, and the
+ * server stays healthy afterwards.
+ */
+class HostileHttpIT {
+    static final String ANTIDOTE = "antidote-post-fine-tuning-safety-alignment-for-large-language-models-against-harmful"
+            + "-fine-tuning";
+
+    @TempDir
+    static Path dir;
+    static Akin akin;
+    static AkinServer server;
+    static int port;
+
+    @BeforeAll
+    static void start() {
+        akin = Akin.open(AkinConfig.at(dir.resolve("index"), TestModels.dir()));
+        akin.index(List.of(TestModels.sampleData()), IndexOptions.defaults(), IndexProgress.NONE);
+        server = new AkinServer(akin, ServerConfig.defaults().at("127.0.0.1", 0).withWriteToken("t")).start();
+        port = server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        akin.close();
+    }
+
+    /** Sends raw bytes, so that nothing client-side sanitizes them; returns the status line and the body. */
+    static String[] raw(byte[] request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            in.transferTo(response);
+            String text = response.toString(StandardCharsets.UTF_8);
+            int split = text.indexOf("\r\n\r\n");
+            return new String[] {text.lines().findFirst().orElse(""), split < 0 ? "" : text.substring(split + 4)};
+        }
+    }
+
+    static String[] get(String target) throws Exception {
+        return raw(("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    static String[] post(String target, byte[] body) throws Exception {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.write(("POST " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json"
+                + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        request.write(body);
+        return raw(request.toByteArray());
+    }
+
+    static void assertRefusedCleanly(String[] reply, String... statuses) {
+        assertThat(reply[0]).as(reply[1]).containsAnyOf(statuses);
+        assertThat(reply[1]).doesNotContain("Exception", "\tat ", "dev.akin.", "/work/", ".java");
+    }
+
+    @Test
+    void queryAndIdAbuseGetsA400OrAnHonestAnswer() throws Exception {
+        assertRefusedCleanly(get("/api/papers/" + ANTIDOTE + "/similar?k=99999999999"), " 400 ");
+        assertRefusedCleanly(get("/api/papers/" + ANTIDOTE + "/similar?k=-1"), " 400 ");
+        assertRefusedCleanly(get("/api/search?q=%00%01%02"), " 200 ", " 400 ");
+        assertRefusedCleanly(get("/api/papers/a%00b"), " 400 ");
+        assertRefusedCleanly(get("/api/papers/..%2F..%2Fetc%2Fpasswd"), " 400 ", " 404 ");
+        assertRefusedCleanly(get("/api/papers/../../etc/passwd"), " 400 ", " 404 ");
+        assertRefusedCleanly(get("/api/papers/%E2%80%AE%F0%9F%98%80"), " 400 ", " 404 ");
+        assertRefusedCleanly(get("/api/search?q=%FF%FE%FD"), " 200 ", " 400 ");
+        // Lucene query syntax is just text to akin: it is embedded, never parsed.
+        String[] syntax = get("/api/search?q=" + "title%3A(foo%20OR%20bar)~2%5E3%20*%3F%5C");
+        assertRefusedCleanly(syntax, " 200 ");
+        assertThat(new ObjectMapper().readTree(syntax[1]).get("results")).hasSize(10);
+    }
+
+    @Test
+    void bodyAbuseGetsA4xx() throws Exception {
+        assertRefusedCleanly(post("/api/recommend", "{\"liked\":[\"a\"]}".getBytes(StandardCharsets.UTF_8)
+                .clone()), " 404 ");
+        byte[] invalidUtf8 = {'{', '"', 'l', 'i', 'k', 'e', 'd', '"', ':', '[', '"', (byte) 0xC3, (byte) 0x28, '"',
+            ']', '}'};
+        assertRefusedCleanly(post("/api/recommend", invalidUtf8), " 400 ");
+        assertRefusedCleanly(post("/api/recommend", ("{\"liked\":" + "[".repeat(100_000)).getBytes()), " 400 ");
+        assertRefusedCleanly(post("/api/recommend", "{\"liked\":[\"\u0001\u0002\"]}".getBytes(StandardCharsets.UTF_8)),
+                " 400 ");
+        assertRefusedCleanly(post("/api/embed", ("{\"texts\":[" + "\"x\",".repeat(300) + "\"x\"]}").getBytes()),
+                " 400 ");
+        assertRefusedCleanly(post("/api/recommend", new byte[] {0, 1, 2, 3}), " 400 ");
+    }
+
+    @Test
+    void hundredsOfConcurrentConnectionsGetAnswersAndTheServerStaysHealthy() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 300; i++) {
+                String path = i % 3 == 0 ? "/api/search?q=diffusion+" + i : "/api/papers/" + ANTIDOTE + "/similar?k=5";
+                statuses.add(pool.submit(() -> client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode()));
+            }
+            for (Future<Integer> f : statuses) {
+                assertThat(f.get()).isIn(200, 503);
+            }
+        }
+        assertThat(get("/health")[0]).contains(" 200 ");
+    }
+}
