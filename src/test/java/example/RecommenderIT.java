@@ -160,6 +160,38 @@ class RecommenderIT {
     }
 
     @Test
+    void concurrentUpsertsStatsAndQueriesNeverFail(@TempDir Path dir) throws Exception {
+        try (Akin own = Akin.open(AkinConfig.at(dir.resolve("idx"), MODELS));
+             var pool = Executors.newFixedThreadPool(4)) {
+            own.upsert(List.of(new Paper("seed", "Seed paper", "About graphs.", null, null, null, null, null, "t"),
+                    new Paper("seed2", "Another seed", "About trees.", null, null, null, null, null, "t")));
+            List<Future<Object>> work = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        own.upsert(List.of(new Paper("p" + thread + "-" + i, "Paper " + i, "Text " + i, null, null,
+                                null, null, null, "t")));
+                    }
+                    return null;
+                }));
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 400; i++) {
+                        // stats() lists index files while commits and merges create and delete them
+                        assertThat(own.stats().papers()).isPositive();
+                        assertThat(own.similar("seed", 3, Filter.NONE).results()).isNotEmpty();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Object> f : work) {
+                f.get();
+            }
+            assertThat(own.stats().papers()).isEqualTo(82);
+        }
+    }
+
+    @Test
     void aSecondWriterIsToldTheIndexIsLocked(@TempDir Path dir) {
         Path index = dir.resolve("idx");
         Paper p = new Paper("a", "A title", "An abstract.", null, null, null, null, null, "t");

@@ -1,9 +1,11 @@
 package dev.akin.index;
 
 import dev.akin.embed.ModelFingerprint;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -241,37 +243,8 @@ public final class LuceneVectorStore implements VectorStore {
         if (manager == null) {
             return new Hits(List.of(), true);
         }
-        return withSearcher(manager, searcher -> {
-            Query filterQuery = LuceneFilters.toQuery(filter);
-            int want = k + skip.size();
-            int candidates = filterQuery == null ? searcher.getIndexReader().numDocs() : searcher.count(filterQuery);
-            boolean exact = forceExact || candidates <= Math.max(settings.exactThreshold(), want);
-            ScoreDoc[] docs = exact ? ExactSearch.search(searcher, filterQuery, query, want)
-                    : searcher.search(approximate(query, want, filterQuery), want).scoreDocs;
-            List<Hit> hits = new ArrayList<>(k);
-            StoredFields stored = searcher.storedFields();
-            Set<String> fields = Set.of(LuceneDocs.ID, LuceneDocs.TITLE, LuceneDocs.YEAR);
-            for (ScoreDoc sd : docs) {
-                Document doc = stored.document(sd.doc, fields);
-                String id = doc.get(LuceneDocs.ID);
-                if (hits.size() < k && !skip.contains(id)) {
-                    var year = doc.getField(LuceneDocs.YEAR);
-                    // Lucene scores DOT_PRODUCT as (1 + cos) / 2; report the cosine itself.
-                    hits.add(new Hit(id, doc.get(LuceneDocs.TITLE),
-                            year == null ? null : year.numericValue().intValue(), 2.0 * sd.score - 1.0));
-                }
-            }
-            return new Hits(hits, exact);
-        });
-    }
-
-    private Query approximate(float[] query, int want, Query filter) {
-        if (!settings.format().quantized()) {
-            return new KnnFloatVectorQuery(LuceneDocs.VECTOR, query, Math.max(want, settings.searchBeam()), filter);
-        }
-        int candidates = Math.max(want * settings.oversample(), settings.searchBeam());
-        Query knn = new KnnFloatVectorQuery(LuceneDocs.VECTOR, query, candidates, filter);
-        return RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, query, LuceneDocs.VECTOR, want);
+        return withSearcher(manager, searcher -> NearestSearch.run(searcher, settings, query, k, filter, skip,
+                forceExact));
     }
 
     @Override
@@ -295,17 +268,19 @@ public final class LuceneVectorStore implements VectorStore {
     @Override
     public IndexStats stats() {
         long bytes = 0;
-        int segments = 0;
         try {
             for (String file : directory.listAll()) {
-                bytes += directory.fileLength(file);
-            }
-            if (DirectoryReader.indexExists(directory)) {
-                segments = SegmentInfos.readLatestCommit(directory).size();
+                try {
+                    bytes += directory.fileLength(file);
+                } catch (NoSuchFileException | FileNotFoundException e) {
+                    // Deleted by a concurrent commit or merge between the listing and now: no longer part of it.
+                }
             }
         } catch (IOException e) {
             throw new IndexException("cannot read index at " + path + ": " + e.getMessage(), e);
         }
+        SearcherManager manager = searchers();
+        int segments = manager == null ? 0 : withSearcher(manager, s -> s.getIndexReader().leaves().size());
         return new IndexStats(path.toString(), count(), segments, bytes, fingerprint, settings);
     }
 
