@@ -51,7 +51,7 @@ public final class CsfcubeEval {
         for (String facet : FACETS) {
             Path file = dir.resolve("test-pid2anns-csfcube-" + facet + ".json");
             JsonNode root = read(file);
-            root.fields().forEachRemaining(e -> {
+            root.properties().forEach(e -> {
                 List<String> cands = new ArrayList<>();
                 Map<String, Integer> grades = new HashMap<>();
                 JsonNode c = e.getValue().get("cands");
@@ -113,7 +113,7 @@ public final class CsfcubeEval {
         for (String facet : List.of("background", "method", "result", "all")) {
             for (String split : List.of("dev", "test")) {
                 Set<String> members = new TreeSet<>();
-                splits.path(facet).fields().forEachRemaining(fold -> {
+                splits.path(facet).properties().forEach(fold -> {
                     if (fold.getKey().endsWith("_" + split)) {
                         fold.getValue().forEach(id -> members.add(id.asText()));
                     }

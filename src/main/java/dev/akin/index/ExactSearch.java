@@ -1,9 +1,11 @@
 package dev.akin.index;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
@@ -23,9 +25,20 @@ final class ExactSearch {
 
     /** Top {@code k} by Lucene's dot-product score, best first. */
     static ScoreDoc[] search(IndexSearcher searcher, Query filter, float[] query, int k) throws IOException {
-        TopK collector = new TopK(query, k);
-        searcher.search(filter == null ? MatchAllDocsQuery.INSTANCE : filter, collector);
-        return collector.result();
+        return searcher.search(filter == null ? MatchAllDocsQuery.INSTANCE : filter, new CollectorManager<TopK,
+                ScoreDoc[]>() {
+            @Override
+            public TopK newCollector() {
+                return new TopK(query, k);
+            }
+
+            @Override
+            public ScoreDoc[] reduce(Collection<TopK> collectors) {
+                TopK all = new TopK(query, k);
+                collectors.forEach(c -> c.heap.forEach(all::offer));
+                return all.result();
+            }
+        });
     }
 
     private static final class TopK extends SimpleCollector {
@@ -53,12 +66,15 @@ final class ExactSearch {
             if (values == null || !values.advanceExact(doc)) {
                 return;
             }
-            float score = (float) values.doubleValue();
+            offer(new ScoreDoc(docBase + doc, (float) values.doubleValue()));
+        }
+
+        void offer(ScoreDoc candidate) {
             if (heap.size() < k) {
-                heap.add(new ScoreDoc(docBase + doc, score));
-            } else if (score > heap.peek().score) {
+                heap.add(candidate);
+            } else if (candidate.score > heap.peek().score) {
                 heap.poll();
-                heap.add(new ScoreDoc(docBase + doc, score));
+                heap.add(candidate);
             }
         }
 
