@@ -1,6 +1,7 @@
 package dev.akin.cli;
 
 import dev.akin.AkinException;
+import dev.akin.index.IndexLockedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -14,6 +15,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
         if (e instanceof AkinException || e instanceof IllegalArgumentException) {
             cmd.getErr().println("akin: " + e.getMessage());
+            if (e instanceof IndexLockedException && e.getMessage().contains(" serve")) {
+                cmd.getErr().println("akin: a running 'akin serve' reindexes its corpus with POST /api/reindex"
+                        + " (README: HTTP API)");
+            }
             return USER_ERROR;
         }
         cmd.getErr().println("akin: internal error: " + e);

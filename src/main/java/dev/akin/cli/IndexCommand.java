@@ -29,6 +29,9 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail on the first malformed record, before anything is written.")
     boolean strict;
 
+    @Option(names = "--force", description = "Embed and rewrite every paper, even unchanged ones (a full reindex).")
+    boolean force;
+
     @Option(names = "--commit-every", paramLabel = "SECONDS", defaultValue = "60",
             description = "Commit at least this often; a crash loses at most this much work (default: ${DEFAULT-VALUE}).")
     long commitEvery;
@@ -43,7 +46,7 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         IndexReport report;
         try (Akin akin = index.open(); Progress progress = Progress.start(spec.commandLine().getErr())) {
-            var options = new IndexOptions(prune, strict, Duration.ofSeconds(commitEvery));
+            var options = new IndexOptions(prune, strict, Duration.ofSeconds(commitEvery), force);
             report = akin.index(paths, options, progress);
         }
         if (json) {

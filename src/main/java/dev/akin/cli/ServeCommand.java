@@ -20,8 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", description = "Serve the index over HTTP, with a web page at /. Indexes the bundled sample"
-        + " corpus first when the index is empty. Writes need AKIN_API_TOKEN.")
+@Command(name = "serve", description = "Serve the index over HTTP, with a web page at /. Indexes the corpus (default:"
+        + " the bundled sample) first when the index is empty. Writes, and POST /api/reindex of the corpus, need"
+        + " AKIN_API_TOKEN.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
@@ -43,6 +44,10 @@ final class ServeCommand implements Callable<Integer> {
             + " of the AKIN_API_TOKEN environment variable.")
     Path tokenFile;
 
+    @Option(names = "--corpus", paramLabel = "PATH", description = "Files or folders indexed when the index is empty"
+            + " and by POST /api/reindex (repeatable; default: the bundled sample corpus).")
+    List<Path> corpus = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -51,7 +56,8 @@ final class ServeCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         // Serving runs many small inferences at once: one thread each, as many at a time as there are cores.
         var config = index.config().withEmbed(new EmbedOptions(1, cores, 16));
-        ServerConfig server = ServerConfig.defaults().at(host, port).withWriteToken(token())
+        List<Path> sources = corpus.isEmpty() ? List.of(IndexOption.home("data")) : corpus;
+        ServerConfig server = ServerConfig.defaults().at(host, port).withWriteToken(token()).withCorpus(sources)
                 .withCorsOrigins(corsOrigins).withMaxBodyBytes(maxBodyMb * 1_000_000L)
                 .withInference(8 * cores, Duration.ofSeconds(2));
         CountDownLatch stop = new CountDownLatch(1);
@@ -67,10 +73,9 @@ final class ServeCommand implements Callable<Integer> {
         try (Akin akin = Akin.open(config)) {
             akin.holdWriteLock();
             if (akin.stats().papers() == 0) {
-                Path sample = IndexOption.home("data");
-                spec.commandLine().getErr().println("akin: the index is empty; indexing the sample corpus " + sample);
+                spec.commandLine().getErr().println("akin: the index is empty; indexing " + sources);
                 try (Progress progress = Progress.start(spec.commandLine().getErr())) {
-                    spec.commandLine().getErr().println(akin.index(List.of(sample), IndexOptions.defaults(), progress)
+                    spec.commandLine().getErr().println(akin.index(sources, IndexOptions.defaults(), progress)
                             .summary());
                 }
             }

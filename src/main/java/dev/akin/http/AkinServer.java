@@ -25,6 +25,7 @@ public final class AkinServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AkinServer.class);
     private final Javalin app;
     private final ServerConfig config;
+    private final ReindexApi reindex;
 
     /**
      * Configures (without starting) a server over an open {@link Akin}, which the caller keeps and closes.
@@ -40,7 +41,10 @@ public final class AkinServer implements AutoCloseable {
         json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
         HttpMetrics metrics = new HttpMetrics(akin);
         InferenceGate gate = new InferenceGate(config.inferenceSlots(), config.inferenceWait());
-        PaperApi papers = new PaperApi(akin, json, new WriteAuth(config.writeToken()), gate, metrics);
+        WriteAuth auth = new WriteAuth(config.writeToken());
+        PaperApi papers = new PaperApi(akin, json, auth, gate, metrics);
+        ReindexApi reindexer = new ReindexApi(akin, config.corpus(), json, auth);
+        this.reindex = reindexer;
         QueryApi queries = new QueryApi(akin, json, gate, metrics);
         OpsApi ops = new OpsApi(akin, metrics);
         this.app = Javalin.create(c -> {
@@ -69,6 +73,8 @@ public final class AkinServer implements AutoCloseable {
             c.routes.get("/api/search", queries::search);
             c.routes.post("/api/recommend", queries::recommend);
             c.routes.post("/api/embed", queries::embed);
+            c.routes.post("/api/reindex", reindexer::start);
+            c.routes.get("/api/reindex", reindexer::status);
             c.routes.get("/health", ops::health);
             c.routes.get("/metrics", ops::metrics);
             c.routes.get("/openapi.json", ops::openapi);
@@ -106,7 +112,11 @@ public final class AkinServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            reindex.close();
+        }
     }
 
     private static void problem(Context ctx, int status, String title, String detail) {

@@ -13,7 +13,8 @@ import java.util.Set;
 final class QueryApi {
     private static final int MAX_EMBED_TEXTS = 256;
     private static final int MAX_EMBED_CHARS = 20_000;
-    private static final Set<String> FILTER_FIELDS = Set.of("k", "yearFrom", "yearTo", "category");
+    private static final Set<String> RECOMMEND_FIELDS = Set.of("liked", "unliked", "k", "yearFrom", "yearTo",
+            "category");
     private final Akin akin;
     private final ObjectMapper json;
     private final InferenceGate gate;
@@ -40,16 +41,7 @@ final class QueryApi {
         if (!body.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object with 'liked' (and optionally 'unliked')");
         }
-        List<String> unknown = new ArrayList<>();
-        body.fieldNames().forEachRemaining(f -> {
-            if (!FILTER_FIELDS.contains(f) && !f.equals("liked") && !f.equals("unliked")) {
-                unknown.add(f);
-            }
-        });
-        if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("unknown field(s) " + unknown + "; allowed: liked, unliked, k, yearFrom,"
-                    + " yearTo, category");
-        }
+        Requests.onlyFields(body, RECOMMEND_FIELDS);
         List<String> liked = Requests.ids(body.get("liked"), "liked", true);
         List<String> unliked = Requests.ids(body.get("unliked"), "unliked", false);
         int k = Requests.k(Requests.text(body.get("k")));

@@ -30,6 +30,25 @@ final class Requests {
         }
     }
 
+    static void onlyFields(JsonNode body, Set<String> allowed) {
+        Set<String> unknown = new TreeSet<>();
+        body.fieldNames().forEachRemaining(unknown::add);
+        unknown.removeAll(allowed);
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("unknown field(s) " + unknown + "; allowed: " + new TreeSet<>(allowed));
+        }
+    }
+
+    static boolean flag(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw ApiException.badRequest(field + " must be true or false, got " + printable(node.toString()));
+        }
+        return node.booleanValue();
+    }
+
     static String id(String raw, String field) {
         if (raw == null || !ID.matcher(raw).matches()) {
             throw ApiException.badRequest(field + " '" + printable(raw) + "' is not a paper id (1..256 letters, digits"

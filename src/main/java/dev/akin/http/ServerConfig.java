@@ -1,5 +1,6 @@
 package dev.akin.http;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,9 +14,10 @@ import java.util.List;
  * @param maxBodyBytes the largest request body accepted
  * @param inferenceSlots requests that may be in inference at once (running, or queued to be batched together)
  * @param inferenceWait how long a request may wait for a slot before it gets 503
+ * @param corpus the files and folders that POST /api/reindex reads; empty: no reindex over HTTP
  */
 public record ServerConfig(String host, int port, String writeToken, List<String> corsOrigins, long maxBodyBytes,
-                           int inferenceSlots, Duration inferenceWait) {
+                           int inferenceSlots, Duration inferenceWait, List<Path> corpus) {
     /** Checks the port, the body limit and the inference capacity. */
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -28,36 +30,37 @@ public record ServerConfig(String host, int port, String writeToken, List<String
             throw new IllegalArgumentException("inference slots must be >= 1, got " + inferenceSlots);
         }
         corsOrigins = List.copyOf(corsOrigins);
+        corpus = List.copyOf(corpus);
         writeToken = writeToken == null || writeToken.isBlank() ? null : writeToken.strip();
     }
 
     /**
      * Loopback, port 7070, no write token, CORS off, 10 MB bodies, 8 requests in inference per core (enough to
-     * fill the query batches), 2 s waiting for a slot.
+     * fill the query batches), 2 s waiting for a slot, no corpus to reindex.
      */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 7070, null, List.of(), 10_000_000,
-                8 * Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2));
+                8 * Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2), List.of());
     }
 
     /** A copy listening on another host and port. */
     public ServerConfig at(String newHost, int newPort) {
-        return new ServerConfig(newHost, newPort, writeToken, corsOrigins, maxBodyBytes, inferenceSlots, inferenceWait);
+        return new ServerConfig(newHost, newPort, writeToken, corsOrigins, maxBodyBytes, inferenceSlots, inferenceWait, corpus);
     }
 
     /** A copy with another write token (null: writes refused). */
     public ServerConfig withWriteToken(String token) {
-        return new ServerConfig(host, port, token, corsOrigins, maxBodyBytes, inferenceSlots, inferenceWait);
+        return new ServerConfig(host, port, token, corsOrigins, maxBodyBytes, inferenceSlots, inferenceWait, corpus);
     }
 
     /** A copy allowing these browser origins. */
     public ServerConfig withCorsOrigins(List<String> origins) {
-        return new ServerConfig(host, port, writeToken, origins, maxBodyBytes, inferenceSlots, inferenceWait);
+        return new ServerConfig(host, port, writeToken, origins, maxBodyBytes, inferenceSlots, inferenceWait, corpus);
     }
 
     /** A copy with another body limit. */
     public ServerConfig withMaxBodyBytes(long bytes) {
-        return new ServerConfig(host, port, writeToken, corsOrigins, bytes, inferenceSlots, inferenceWait);
+        return new ServerConfig(host, port, writeToken, corsOrigins, bytes, inferenceSlots, inferenceWait, corpus);
     }
 
     /**
@@ -68,8 +71,14 @@ public record ServerConfig(String host, int port, String writeToken, List<String
         return Math.max(16, inferenceSlots + 8);
     }
 
+    /** A copy whose POST /api/reindex reads these files and folders. */
+    public ServerConfig withCorpus(List<Path> paths) {
+        return new ServerConfig(host, port, writeToken, corsOrigins, maxBodyBytes, inferenceSlots, inferenceWait,
+                paths);
+    }
+
     /** A copy with another inference capacity. */
     public ServerConfig withInference(int slots, Duration wait) {
-        return new ServerConfig(host, port, writeToken, corsOrigins, maxBodyBytes, slots, wait);
+        return new ServerConfig(host, port, writeToken, corsOrigins, maxBodyBytes, slots, wait, corpus);
     }
 }

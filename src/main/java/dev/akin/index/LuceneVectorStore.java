@@ -212,24 +212,6 @@ public final class LuceneVectorStore implements VectorStore {
     }
 
     @Override
-    public void rollback() {
-        synchronized (writeLock) {
-            IndexWriter w = writer;
-            if (w == null) {
-                return;
-            }
-            try {
-                closeSearchers();
-                writer = null;
-                WriterInfo.clear(path);
-                w.rollback();
-            } catch (IOException e) {
-                throw new IndexException("rollback of index at " + path + " failed: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    @Override
     public Hits nearest(float[] query, int k, Filter filter, Set<String> skip) {
         return nearest(query, k, filter, skip, false);
     }

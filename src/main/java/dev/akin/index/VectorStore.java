@@ -40,9 +40,6 @@ public interface VectorStore extends AutoCloseable {
     /** Makes every write so far visible to this process's queries, without making it durable. */
     void refresh();
 
-    /** Discards every write since the last commit. */
-    void rollback();
-
     /**
      * The papers nearest to a unit vector.
      *

@@ -77,7 +77,10 @@ public final class Akin implements AutoCloseable {
 
     /**
      * Indexes papers from files and folders (listings, JSON Lines, CSV), incrementally: unchanged papers are not
-     * embedded again.
+     * embedded again. Takes the write lock once the inputs are found, so that a second writer fails before the
+     * long reading pass, even when it would have nothing to write.
+     *
+     * @throws dev.akin.index.IndexLockedException when another writer holds the lock
      */
     public IndexReport index(List<Path> paths, IndexOptions options, IndexProgress progress) {
         return new Indexer(store, embedder(), options, progress).run(paths);

@@ -8,8 +8,9 @@ import java.time.Duration;
  * @param prune delete papers that no input holds any more
  * @param strict fail on the first malformed record, before anything is written, instead of skipping it
  * @param commitEvery commit at least this often, so a crash loses at most this much work
+ * @param force embed and rewrite every paper, even one whose text and model are unchanged (a full reindex)
  */
-public record IndexOptions(boolean prune, boolean strict, Duration commitEvery) {
+public record IndexOptions(boolean prune, boolean strict, Duration commitEvery, boolean force) {
     /** Checks that {@code commitEvery} is set and positive. */
     public IndexOptions {
         if (commitEvery == null || commitEvery.isNegative() || commitEvery.isZero()) {
@@ -17,18 +18,23 @@ public record IndexOptions(boolean prune, boolean strict, Duration commitEvery) 
         }
     }
 
-    /** No pruning, malformed records skipped, a commit at least every minute. */
+    /** Incremental, no pruning, malformed records skipped, a commit at least every minute. */
     public static IndexOptions defaults() {
-        return new IndexOptions(false, false, Duration.ofSeconds(60));
+        return new IndexOptions(false, false, Duration.ofSeconds(60), false);
     }
 
     /** A copy with {@code prune} replaced. */
     public IndexOptions withPrune(boolean value) {
-        return new IndexOptions(value, strict, commitEvery);
+        return new IndexOptions(value, strict, commitEvery, force);
     }
 
     /** A copy with {@code strict} replaced. */
     public IndexOptions withStrict(boolean value) {
-        return new IndexOptions(prune, value, commitEvery);
+        return new IndexOptions(prune, value, commitEvery, force);
+    }
+
+    /** A copy with {@code force} replaced. */
+    public IndexOptions withForce(boolean value) {
+        return new IndexOptions(prune, strict, commitEvery, value);
     }
 }

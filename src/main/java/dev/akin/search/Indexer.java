@@ -54,36 +54,30 @@ final class Indexer {
     IndexReport run(List<Path> paths) {
         long start = System.nanoTime();
         Inputs inputs = Inputs.of(paths);
+        store.openForWriting();
         scan(inputs);
         store.bindModel(embedder.fingerprint());
         lastCommit = System.nanoTime();
-        try {
-            skipped.addAll(inputs.ignoredFiles());
-            inputs.read(new PaperSink() {
-                @Override
-                public void accept(Paper paper) {
-                    sighted(paper);
-                }
-
-                @Override
-                public void skip(Skipped skip) {
-                    skipped.add(skip);
-                }
-            });
-            flush();
-            long deleted = options.prune() ? prune() : 0;
-            store.commit();
-            return new IndexReport(added, updated, unchanged, deleted, duplicates, embedded, skipped, store.count(),
-                    Duration.ofNanos(System.nanoTime() - start));
-        } catch (RuntimeException e) {
-            // Work since the last periodic commit is dropped; the committed index stays as it was.
-            try {
-                store.rollback();
-            } catch (RuntimeException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
+        skipped.addAll(inputs.ignoredFiles());
+        // A failure leaves what this run wrote since its last commit uncommitted, and does not roll back: the
+        // writer may be shared with a server whose concurrent upserts must not be dropped. A CLI run that fails
+        // closes the index, which discards them; a server's next commit keeps them (each is a whole paper).
+        inputs.read(new PaperSink() {
+            @Override
+            public void accept(Paper paper) {
+                sighted(paper);
             }
-            throw e;
-        }
+
+            @Override
+            public void skip(Skipped skip) {
+                skipped.add(skip);
+            }
+        });
+        flush();
+        long deleted = options.prune() ? prune() : 0;
+        store.commit();
+        return new IndexReport(added, updated, unchanged, deleted, duplicates, embedded, skipped, store.count(),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private void scan(Inputs inputs) {
@@ -139,7 +133,7 @@ final class Indexer {
             if (existing.isEmpty()) {
                 added++;
                 toEmbed.add(new IndexedPaper(paper, null, textHash, metaHash));
-            } else if (!existing.get().textHash().equals(textHash)) {
+            } else if (options.force() || !existing.get().textHash().equals(textHash)) {
                 updated++;
                 toEmbed.add(new IndexedPaper(paper, null, textHash, metaHash));
             } else if (!existing.get().metaHash().equals(metaHash)) {

@@ -2,6 +2,7 @@ package dev.akin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.akin.ChildJvm;
 import dev.akin.TestModels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,26 +26,7 @@ class ChildProcessIT {
     Path dir;
 
     private ProcessBuilder akin(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        if (canUnshareNetwork()) {
-            command.addAll(List.of("unshare", "-n")); // a network namespace with no interfaces at all
-        }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-Duser.home=/proc/akin-no-home", "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--models", TestModels.dir().toAbsolutePath().toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child-" + System.nanoTime() + ".log").toFile());
-    }
-
-    private static boolean canUnshareNetwork() {
-        try {
-            return new ProcessBuilder("unshare", "-n", "true").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+        return ChildJvm.akin(dir, true, args);
     }
 
     @Test

@@ -202,6 +202,20 @@ class HttpApiIT {
     }
 
     @Test
+    void reindexNeedsTheTokenAValidBodyAndAConfiguredCorpus() throws Exception {
+        String auth = "Bearer " + TOKEN;
+        assertProblem(send("POST", "/api/reindex", "{}"), 401, "Bearer");
+        assertProblem(send("GET", "/api/reindex", null, "Authorization", "Bearer wrong"), 403, "wrong token");
+        assertProblem(send("POST", "/api/reindex", "{\"force\":\"yes\"}", "Authorization", auth), 400, "force");
+        assertProblem(send("POST", "/api/reindex", "{\"paths\":[\"/etc\"]}", "Authorization", auth), 400, "paths");
+        assertProblem(send("POST", "/api/reindex", "[]", "Authorization", auth), 400, "JSON object");
+        // This server was started without a corpus: there is nothing it may read.
+        assertProblem(send("POST", "/api/reindex", "{}", "Authorization", auth), 409, "--corpus");
+        assertThat(send("GET", "/api/reindex", null, "Authorization", auth).json().get("state").asText())
+                .isEqualTo("idle");
+    }
+
+    @Test
     void withoutAConfiguredTokenWritesAreForbiddenAndReadsOpen() throws Exception {
         try (AkinServer open = new AkinServer(akin, ServerConfig.defaults().at("127.0.0.1", 0)).start()) {
             String root = "http://127.0.0.1:" + open.port();
@@ -260,7 +274,7 @@ class HttpApiIT {
         JsonNode openapi = get("/openapi.json").json();
         assertThat(openapi.get("paths").fieldNames()).toIterable().contains("/api/papers/{id}",
                 "/api/papers/{id}/similar", "/api/search", "/api/recommend", "/api/embed", "/api/papers", "/health",
-                "/metrics", "/openapi.json", "/docs");
+                "/metrics", "/openapi.json", "/docs", "/api/reindex");
         assertThat(get("/docs").body()).contains("openapi.json");
         assertThat(get("/").body()).contains("<form id=\"search\"");
         assertThat(get("/health").status()).as("still serving after all the errors above").isEqualTo(200);
