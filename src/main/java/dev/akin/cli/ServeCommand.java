@@ -40,6 +40,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body-mb", defaultValue = "10", description = "Largest request body (default: ${DEFAULT-VALUE}).")
     int maxBodyMb;
 
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Close a connection"
+            + " that sends nothing for this long, mid-request or between requests (default: ${DEFAULT-VALUE}).")
+    int idleTimeoutSeconds;
+
     @Option(names = "--token-file", paramLabel = "FILE", description = "Read the write token from this file instead"
             + " of the AKIN_API_TOKEN environment variable.")
     Path tokenFile;
@@ -59,6 +63,7 @@ final class ServeCommand implements Callable<Integer> {
         List<Path> sources = corpus.isEmpty() ? List.of(IndexOption.home("data")) : corpus;
         ServerConfig server = ServerConfig.defaults().at(host, port).withWriteToken(token()).withCorpus(sources)
                 .withCorsOrigins(corsOrigins).withMaxBodyBytes(maxBodyMb * 1_000_000L)
+                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .withInference(8 * cores, Duration.ofSeconds(2));
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -12,6 +12,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -23,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AkinServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AkinServer.class);
+    /** Bytes per second below which a request body is abandoned: far below any real client, far above a trickle. */
+    static final long MIN_BODY_RATE = 1024;
     private final Javalin app;
     private final ServerConfig config;
     private final ReindexApi reindex;
@@ -49,8 +54,17 @@ public final class AkinServer implements AutoCloseable {
         OpsApi ops = new OpsApi(akin, metrics);
         this.app = Javalin.create(c -> {
             c.jsonMapper(new JavalinJackson(json, false));
-            c.jetty.host = config.host();
-            c.jetty.port = config.port();
+            c.jetty.addConnector((jetty, http) -> {
+                // Slow clients: a connection that goes silent, mid-request or between requests, is closed after the
+                // idle timeout; a body trickling in under MIN_BODY_RATE fails. Either way its worker thread is freed.
+                http.setIdleTimeout(config.idleTimeout().toMillis());
+                http.setMinRequestDataRate(MIN_BODY_RATE);
+                ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+                connector.setHost(config.host());
+                connector.setPort(config.port());
+                connector.setIdleTimeout(config.idleTimeout().toMillis());
+                return connector;
+            });
             // Few workers, FIFO queue: 64 connections on 2 cores are served in arrival order instead of 64
             // threads fighting over the cores, which is what makes a long latency tail.
             c.jetty.threadPool = new QueuedThreadPool(config.workerThreads(), Math.min(4, config.workerThreads()));
@@ -86,6 +100,9 @@ public final class AkinServer implements AutoCloseable {
                     e.getMessage()));
             c.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
                     reason(e.getStatus()), e.getMessage()));
+            // Jetty's own refusals, e.g. 408 for a body arriving under the minimum data rate.
+            c.routes.exception(BadMessageException.class, (e, ctx) -> problem(ctx, e.getCode(), reason(e.getCode()),
+                    "the request was refused: " + e.getReason()));
             c.routes.exception(AkinException.class, (e, ctx) -> {
                 LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e);
                 problem(ctx, 503, "Service Unavailable", "the index or model failed; the server logs say why");
@@ -131,7 +148,7 @@ public final class AkinServer implements AutoCloseable {
 
     private static String reason(int status) {
         return Map.of(400, "Bad Request", 401, "Unauthorized", 403, "Forbidden", 404, "Not Found",
-                405, "Method Not Allowed", 413, "Content Too Large", 503, "Service Unavailable")
+                405, "Method Not Allowed", 408, "Request Timeout", 409, "Conflict", 413, "Content Too Large", 503, "Service Unavailable")
                 .getOrDefault(status, "Error");
     }
 }

@@ -138,4 +138,65 @@ class HostileHttpIT {
         }
         assertThat(get("/health")[0]).contains(" 200 ");
     }
+
+    @Test
+    void silentAndTricklingClientsAreCutOffWhileOthersAreServed() throws Exception {
+        ServerConfig strict = ServerConfig.defaults().at("127.0.0.1", 0).withIdleTimeout(Duration.ofSeconds(2));
+        try (AkinServer slow = new AkinServer(akin, strict).start()) {
+            List<Socket> stalled = new ArrayList<>();
+            try {
+                // 30 connections stop mid-headers (no worker thread held) and 12 mid-body (a worker each, blocked
+                // reading the body: fewer than the pool has, so others still get served).
+                for (int i = 0; i < 42; i++) {
+                    Socket socket = new Socket("127.0.0.1", slow.port());
+                    socket.setSoTimeout(15_000);
+                    String partial = i < 30 ? "GET /api/papers/" + ANTIDOTE + " HTTP/1.1\r\nHost: x\r\nX-Slow: "
+                            : "POST /api/recommend HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 1000\r\n\r\n{\"liked\":[";
+                    socket.getOutputStream().write(partial.getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().flush();
+                    stalled.add(socket);
+                }
+                long start = System.nanoTime();
+                var answer = HttpApiIT.sendTo("http://127.0.0.1:" + slow.port(), "GET", "/api/papers/" + ANTIDOTE
+                        + "/similar?k=5", null);
+                assertThat(answer.status()).isEqualTo(200);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("served while 42 clients stall")
+                        .isLessThan(Duration.ofSeconds(2));
+                for (Socket socket : stalled) {
+                    long silentSince = System.nanoTime();
+                    socket.getInputStream().readAllBytes(); // returns at the server's close; throws on our timeout
+                    assertThat(Duration.ofNanos(System.nanoTime() - silentSince)).isLessThan(Duration.ofSeconds(10));
+                }
+            } finally {
+                for (Socket socket : stalled) {
+                    socket.close();
+                }
+            }
+            // A body trickling in at 5 bytes/s would take 200 s: the minimum data rate ends it long before.
+            try (Socket trickle = new Socket("127.0.0.1", slow.port())) {
+                trickle.setSoTimeout(30_000);
+                OutputStream out = trickle.getOutputStream();
+                out.write(("POST /api/embed HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 1000\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                long start = System.nanoTime();
+                try {
+                    for (int i = 0; i < 300 && trickle.getInputStream().available() == 0; i++) {
+                        out.write(' ');
+                        out.flush();
+                        Thread.sleep(200);
+                    }
+                } catch (java.io.IOException closedByServer) {
+                    // the server hung up while we were still writing: also a cut-off
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("trickle cut off")
+                        .isLessThan(Duration.ofSeconds(30));
+                String reply = new String(trickle.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(reply).startsWith("HTTP/1.1 408").contains("application/problem+json", "data rate")
+                        .doesNotContain("Exception");
+            }
+            assertThat(HttpApiIT.sendTo("http://127.0.0.1:" + slow.port(), "GET", "/health", null).status())
+                    .isEqualTo(200);
+        }
+    }
 }
