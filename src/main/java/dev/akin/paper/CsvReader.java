@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 
 /** CSV with a header row naming the columns (id, title, abstract, authors, categories, date, year). */
 public final class CsvReader implements PaperReader {
@@ -52,7 +51,9 @@ public final class CsvReader implements PaperReader {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(lines.file() + ": CSV read failed", e);
+            // Only the header is parsed outside the loop: e.g. an unclosed quote in it.
+            throw new InputException(lines.where(1) + ": malformed CSV header: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 

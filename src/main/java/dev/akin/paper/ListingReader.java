@@ -3,6 +3,7 @@ package dev.akin.paper;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,16 +91,28 @@ public final class ListingReader implements PaperReader {
         String title = String.join(" ", Arrays.copyOfRange(words, 0, split));
         String abstractText = String.join(" ", Arrays.copyOfRange(words, split, words.length));
         var date = ListingDates.parse(m.group(3));
-        sink.accept(new Paper(PaperIds.fromTitle(title), title, abstractText, null, Integer.valueOf(m.group(2)),
-                date, null, null, lines.where()));
+        send(sink, lines.where(), () -> new Paper(PaperIds.fromTitle(title), title, abstractText, null,
+                Integer.valueOf(m.group(2)), date, null, null, lines.where()));
     }
 
     private static void emit(Block block, PaperSink sink) {
         if (block == null) {
             return;
         }
-        sink.accept(new Paper(PaperIds.fromTitle(block.title), block.title, block.abstractText, null,
-                block.authorCount, block.date, null, null, block.where));
+        send(sink, block.where, () -> new Paper(PaperIds.fromTitle(block.title), block.title, block.abstractText,
+                null, block.authorCount, block.date, null, null, block.where));
+    }
+
+    /** A record that is not a paper (e.g. a "title" of only punctuation) is skipped with the reason, not thrown. */
+    private static void send(PaperSink sink, String where, Supplier<Paper> paper) {
+        Paper made;
+        try {
+            made = paper.get();
+        } catch (IllegalArgumentException e) {
+            sink.skip(new Skipped(where, e.getMessage()));
+            return;
+        }
+        sink.accept(made);
     }
 
     /** A paper of the multi-line layouts, filled line by line. */

@@ -75,10 +75,15 @@ public final class RecordFields {
                 return Result.skip(where, "field 'year': '" + yearText.get() + "' is not a year");
             }
         }
-        String paperId = id.orElseGet(() -> PaperIds.fromTitle(title)).strip();
-        return new Result(new Paper(paperId, clean(title), clean(abstractText), list(record.get("authors"), ",| and "),
-                null, date, year, list(record.has("categories") ? record.get("categories") : record.get("category"),
-                "[\\s,;]+"), where), null);
+        try {
+            String paperId = id.orElseGet(() -> PaperIds.fromTitle(title)).strip();
+            return new Result(new Paper(paperId, clean(title), clean(abstractText), list(record.get("authors"),
+                    ",| and "), null, date, year, list(record.has("categories") ? record.get("categories")
+                    : record.get("category"), "[\\s,;]+"), where), null);
+        } catch (IllegalArgumentException e) {
+            // e.g. a title of only punctuation, which no id can be derived from
+            return Result.skip(where, e.getMessage());
+        }
     }
 
     /** arXiv abstracts keep the listing's hard line breaks: fold them. */
