@@ -5,6 +5,7 @@ import dev.akin.eval.BeirEval;
 import dev.akin.eval.CsfcubeEval;
 import dev.akin.search.Akin;
 import dev.akin.search.AkinConfig;
+import dev.akin.search.Retrieval;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -41,6 +42,10 @@ final class EvalCommand {
                 + " four bundled models).")
         List<String> models = new ArrayList<>();
 
+        @Option(names = "--mode", paramLabel = "MODE", description = "Retrieval to evaluate (repeatable): dense,"
+                + " lexical, hybrid-rrf, hybrid-weighted[:W] (default: dense).")
+        List<String> modes = new ArrayList<>();
+
         @Option(names = "--work", paramLabel = "DIR", defaultValue = "index/eval", description = "Where the per-model"
                 + " indexes are kept, reused incrementally by later runs (default: ${DEFAULT-VALUE}).")
         Path work;
@@ -53,6 +58,10 @@ final class EvalCommand {
 
         List<String> models() {
             return models.isEmpty() ? ALL_MODELS : models;
+        }
+
+        List<Retrieval> modes() {
+            return modes.isEmpty() ? List.of(Retrieval.DENSE) : modes.stream().map(Retrieval::parse).toList();
         }
 
         Akin open(String collection, String model) {
@@ -91,17 +100,20 @@ final class EvalCommand {
             String name = dir.toAbsolutePath().normalize().getFileName().toString();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s, split %s, %d queries%n%n", name, split, collection.queries().size());
-            out.println("| model | nDCG@10 | Recall@100 | MRR@10 | ANN recall@10 | embedded |");
-            out.println("|---|---|---|---|---|---|");
+            out.println("| model | mode | nDCG@10 | Recall@100 | MRR@10 | ANN recall@10 | embedded |");
+            out.println("|---|---|---|---|---|---|---|");
             List<BeirEval.Scores> all = new ArrayList<>();
             for (String model : common.models()) {
                 try (Akin akin = common.open(name, model)) {
-                    BeirEval.Scores s = BeirEval.run(akin, collection);
-                    warnSkipped(s.indexing(), spec.commandLine().getErr());
-                    all.add(s);
-                    out.printf("| %s | %.3f | %.3f | %.3f | %.3f | %d |%n", s.model(), s.ndcg10(), s.recall100(),
-                            s.mrr10(), s.annRecall10(), s.indexing().embedded());
-                    out.flush();
+                    for (Retrieval mode : common.modes()) {
+                        BeirEval.Scores s = BeirEval.run(akin, collection, mode);
+                        warnSkipped(s.indexing(), spec.commandLine().getErr());
+                        all.add(s);
+                        out.printf("| %s | %s | %.3f | %.3f | %.3f | %s | %d |%n", s.model(), s.mode(), s.ndcg10(),
+                                s.recall100(), s.mrr10(), Double.isNaN(s.annRecall10()) ? "-"
+                                        : String.format("%.3f", s.annRecall10()), s.indexing().embedded());
+                        out.flush();
+                    }
                 }
             }
             common.write("beir-" + name + "-" + split, Map.of("collection", name, "split", split, "scores", all),
@@ -145,7 +157,11 @@ final class EvalCommand {
                     var report = akin.index(List.of(abstracts(dir)), dev.akin.search.IndexOptions.defaults(),
                             dev.akin.search.IndexProgress.NONE);
                     warnSkipped(report, spec.commandLine().getErr());
-                    results.put(akin.modelName(), CsfcubeEval.score(pools, CsfcubeEval.byVectors(akin::vector), splits));
+                    for (Retrieval mode : common.modes()) {
+                        var ranker = mode.mode() == Retrieval.Mode.DENSE ? CsfcubeEval.byVectors(akin::vector)
+                                : CsfcubeEval.byRetrieval(akin, mode, 1000);
+                        results.put(akin.modelName() + " " + mode, CsfcubeEval.score(pools, ranker, splits));
+                    }
                 }
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package dev.akin.cli;
 import dev.akin.search.Akin;
 import dev.akin.search.Results;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "similar", description = "Papers most like an indexed paper (from its stored vector).")
@@ -10,8 +11,11 @@ final class SimilarCommand extends QueryCommand {
     @Parameters(paramLabel = "ID", description = "Id of an indexed paper.")
     String id;
 
+    @Mixin
+    RankingOptions ranking;
+
     @Override
     Results ask(Akin akin) {
-        return akin.similar(id, query.k, query.filter());
+        return akin.similar(id, query.k, query.filter(), ranking.options());
     }
 }

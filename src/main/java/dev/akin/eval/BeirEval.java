@@ -6,6 +6,8 @@ import dev.akin.search.Akin;
 import dev.akin.search.IndexOptions;
 import dev.akin.search.IndexProgress;
 import dev.akin.search.IndexReport;
+import dev.akin.search.Retrieval;
+import dev.akin.search.SearchOptions;
 import java.util.List;
 import java.util.Map;
 
@@ -22,14 +24,15 @@ public final class BeirEval {
      * Scores of one model on one split.
      *
      * @param model the model's name
+     * @param mode how papers were retrieved (dense, lexical, hybrid-...)
      * @param queries queries scored
      * @param ndcg10 mean nDCG@10
      * @param recall100 mean Recall@100
      * @param mrr10 mean MRR@10
-     * @param annRecall10 mean overlap of the approximate top 10 with the exact top 10
+     * @param annRecall10 mean overlap of the approximate top 10 with the exact top 10 (dense only; NaN otherwise)
      * @param indexing what indexing the corpus did (incremental: a rerun embeds nothing)
      */
-    public record Scores(String model, int queries, double ndcg10, double recall100, double mrr10, double annRecall10,
+    public record Scores(String model, String mode, int queries, double ndcg10, double recall100, double mrr10, double annRecall10,
                          IndexReport indexing) {
     }
 
@@ -38,9 +41,10 @@ public final class BeirEval {
      *
      * @param akin an engine opened on this collection's index with the model to score
      * @param collection the collection
+     * @param retrieval how to retrieve: dense (with ANN fidelity against exact search), lexical or hybrid
      * @return the scores
      */
-    public static Scores run(Akin akin, BeirCollection collection) {
+    public static Scores run(Akin akin, BeirCollection collection, Retrieval retrieval) {
         IndexReport indexing = akin.index(List.of(collection.corpus()), IndexOptions.defaults(), IndexProgress.NONE);
         int n = collection.queries().size();
         double[] ndcg = new double[n];
@@ -49,17 +53,23 @@ public final class BeirEval {
         double[] ann = new double[n];
         int i = 0;
         for (Map.Entry<String, String> query : collection.queries().entrySet()) {
-            float[] vector = akin.embedQuery(query.getValue());
-            List<String> approx = ids(akin.nearest(vector, 100, Filter.NONE, false).results());
-            List<String> exact = ids(akin.nearest(vector, 100, Filter.NONE, true).results());
+            List<String> approx;
+            if (retrieval.mode() == Retrieval.Mode.DENSE) {
+                float[] vector = akin.embedQuery(query.getValue());
+                approx = ids(akin.nearest(vector, 100, Filter.NONE, false).results());
+                List<String> exact = ids(akin.nearest(vector, 100, Filter.NONE, true).results());
+                ann[i] = RankingMetrics.overlap(approx, exact, 10);
+            } else {
+                approx = ids(akin.search(query.getValue(), 100, Filter.NONE, SearchOptions.DEFAULTS.with(retrieval)).results());
+                ann[i] = Double.NaN;
+            }
             Map<String, Integer> grades = collection.qrels().get(query.getKey());
             ndcg[i] = RankingMetrics.ndcg(approx, grades, 10);
             recall[i] = RankingMetrics.recall(approx, grades, 100, 1);
             mrr[i] = RankingMetrics.mrr(approx, grades, 10, 1);
-            ann[i] = RankingMetrics.overlap(approx, exact, 10);
             i++;
         }
-        return new Scores(akin.modelName(), n, RankingMetrics.mean(ndcg), RankingMetrics.mean(recall),
+        return new Scores(akin.modelName(), retrieval.toString(), n, RankingMetrics.mean(ndcg), RankingMetrics.mean(recall),
                 RankingMetrics.mean(mrr), RankingMetrics.mean(ann), indexing);
     }
 

@@ -3,6 +3,11 @@ package dev.akin.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.akin.embed.Vectors;
+import dev.akin.index.Filter;
+import dev.akin.index.Hit;
+import dev.akin.search.Akin;
+import dev.akin.search.Retrieval;
+import dev.akin.search.SearchOptions;
 import dev.akin.paper.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,6 +85,23 @@ public final class CsfcubeEval {
             }
             return pool.candidates().stream().sorted(Comparator.comparing(score::get, Comparator.reverseOrder()))
                     .toList();
+        };
+    }
+
+    /**
+     * A ranker from retrieval: the pool in the order the query paper's similar papers come back (searching the
+     * whole index as deep as {@code depth}); candidates not retrieved follow, by vector similarity.
+     */
+    public static Function<Pool, List<String>> byRetrieval(Akin akin, Retrieval retrieval, int depth) {
+        Function<Pool, List<String>> fallback = byVectors(akin::vector);
+        return pool -> {
+            Map<String, Integer> rank = new HashMap<>();
+            List<Hit> hits = akin.similar(pool.queryId(), depth, Filter.NONE, SearchOptions.DEFAULTS.with(retrieval)).results();
+            for (int i = 0; i < hits.size(); i++) {
+                rank.put(hits.get(i).id(), i);
+            }
+            return fallback.apply(pool).stream()
+                    .sorted(Comparator.comparing(c -> rank.getOrDefault(c, Integer.MAX_VALUE))).toList();
         };
     }
 

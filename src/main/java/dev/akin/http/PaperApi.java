@@ -35,12 +35,13 @@ final class PaperApi {
     }
 
     void similar(Context ctx) {
-        Requests.allowOnly(ctx, Set.of("k", "yearFrom", "yearTo", "category"));
+        Requests.allowOnly(ctx, Set.of("k", "yearFrom", "yearTo", "category", "mode", "minScore", "mmr"));
         String id = Requests.id(ctx.pathParam("id"), "id");
+        var ranking = Requests.ranking(ctx);
         int k = Requests.k(ctx.queryParam("k"));
         var filter = Requests.filter(ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), ctx.queryParam("category"),
                 akin);
-        ctx.json(akin.similar(id, k, filter));
+        ctx.json(akin.similar(id, k, filter, ranking));
     }
 
     void upsert(Context ctx) {

@@ -28,12 +28,13 @@ final class QueryApi {
     }
 
     void search(Context ctx) {
-        Requests.allowOnly(ctx, Set.of("q", "k", "yearFrom", "yearTo", "category"));
+        Requests.allowOnly(ctx, Set.of("q", "k", "yearFrom", "yearTo", "category", "mode", "minScore", "mmr"));
         String q = Requests.query(ctx.queryParam("q"));
+        var ranking = Requests.ranking(ctx);
         int k = Requests.k(ctx.queryParam("k"));
         var filter = Requests.filter(ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), ctx.queryParam("category"),
                 akin);
-        ctx.json(gate.run(() -> metrics.timeInference("search", () -> akin.search(q, k, filter))));
+        ctx.json(gate.run(() -> metrics.timeInference("search", () -> akin.search(q, k, filter, ranking))));
     }
 
     void recommend(Context ctx) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.akin.index.Filter;
 import dev.akin.search.Akin;
+import dev.akin.search.Retrieval;
+import dev.akin.search.SearchOptions;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,37 @@ final class Requests {
             throw ApiException.badRequest(field + " must be true or false, got " + printable(node.toString()));
         }
         return node.booleanValue();
+    }
+
+    /** mode, minScore and mmr: how similar and search find and order papers. */
+    static SearchOptions ranking(Context ctx) {
+        SearchOptions options = SearchOptions.DEFAULTS;
+        try {
+            String mode = ctx.queryParam("mode");
+            if (mode != null) {
+                options = options.with(Retrieval.parse(printable(mode)));
+            }
+            String minScore = ctx.queryParam("minScore");
+            if (minScore != null) {
+                options = options.withMinScore(number(minScore, "minScore"));
+            }
+            String mmr = ctx.queryParam("mmr");
+            return mmr == null ? options : options.withMmrLambda(number(mmr, "mmr"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private static double number(String raw, String field) {
+        try {
+            double value = Double.parseDouble(raw.strip());
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.badRequest(field + " '" + printable(raw) + "' is not a number");
     }
 
     static String id(String raw, String field) {

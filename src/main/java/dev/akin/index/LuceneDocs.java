@@ -5,6 +5,13 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -15,7 +22,10 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 
 /** The mapping between a paper and its Lucene document. */
 final class LuceneDocs {
@@ -31,6 +41,10 @@ final class LuceneDocs {
     static final String TEXT_HASH = "textHash";
     static final String META_HASH = "metaHash";
     static final String VECTOR = "vector";
+    /** Title and abstract together, English-analyzed (stemmed, no stop words), for BM25; not stored. */
+    static final String TEXT = "text";
+
+    private static final Set<String> HIT_FIELDS = Set.of(ID, TITLE, YEAR);
 
     private LuceneDocs() {
     }
@@ -39,9 +53,9 @@ final class LuceneDocs {
         Paper p = indexed.paper();
         Document doc = new Document();
         doc.add(new StringField(ID, p.id(), Field.Store.YES));
-        // Title and abstract are analyzed as well as stored: lexical (BM25) retrieval builds on them.
-        doc.add(new TextField(TITLE, p.title(), Field.Store.YES));
-        doc.add(new TextField(ABSTRACT, p.abstractText(), Field.Store.YES));
+        doc.add(new StoredField(TITLE, p.title()));
+        doc.add(new StoredField(ABSTRACT, p.abstractText()));
+        doc.add(new TextField(TEXT, p.title() + "\n" + p.abstractText(), Field.Store.NO));
         p.authors().forEach(a -> doc.add(new StoredField(AUTHOR, a)));
         if (p.authorCount() != null) {
             doc.add(new StoredField(AUTHOR_COUNT, p.authorCount()));
@@ -59,6 +73,35 @@ final class LuceneDocs {
         doc.add(new StoredField(META_HASH, indexed.metaHash()));
         doc.add(new KnnFloatVectorField(VECTOR, indexed.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         return doc;
+    }
+
+    /** English analysis for the lexical field; Lucene's standard analysis for anything else. */
+    static Analyzer analyzer() {
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(TEXT, new EnglishAnalyzer()));
+    }
+
+    /**
+     * The first {@code k} of the scored documents whose ids are not in {@code skip}, as hits.
+     *
+     * @param score turns Lucene's score into the one reported
+     */
+    static List<Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, int k, Set<String> skip, DoubleUnaryOperator score)
+            throws IOException {
+        List<Hit> hits = new ArrayList<>(Math.min(k, docs.length));
+        StoredFields stored = searcher.storedFields();
+        for (ScoreDoc sd : docs) {
+            if (hits.size() == k) {
+                break;
+            }
+            Document doc = stored.document(sd.doc, HIT_FIELDS);
+            String id = doc.get(ID);
+            if (!skip.contains(id)) {
+                var year = doc.getField(YEAR);
+                hits.add(new Hit(id, doc.get(TITLE), year == null ? null : year.numericValue().intValue(),
+                        score.applyAsDouble(sd.score)));
+            }
+        }
+        return hits;
     }
 
     static Paper toPaper(Document doc) {

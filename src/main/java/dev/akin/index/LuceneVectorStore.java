@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
@@ -47,6 +48,7 @@ public final class LuceneVectorStore implements VectorStore {
     private final Path path;
     private final IndexSettings settings;
     private final Directory directory;
+    private final Analyzer analyzer = LuceneDocs.analyzer();
     private final Object writeLock = new Object();
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
@@ -230,6 +232,44 @@ public final class LuceneVectorStore implements VectorStore {
     }
 
     @Override
+    public Hits lexical(String text, int k, Filter filter, Set<String> skip) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        SearcherManager manager = searchers();
+        if (manager == null) {
+            return new Hits(List.of(), true);
+        }
+        return withSearcher(manager, searcher -> {
+            checkLexical(searcher);
+            return LexicalSearch.run(searcher, analyzer, text, k, filter, skip);
+        });
+    }
+
+    @Override
+    public HybridHits hybrid(float[] query, String text, int depth, Filter filter, Set<String> skip) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth must be >= 1, got " + depth);
+        }
+        SearcherManager manager = searchers();
+        if (manager == null) {
+            return new HybridHits(new Hits(List.of(), true), new Hits(List.of(), true));
+        }
+        return withSearcher(manager, searcher -> {
+            checkLexical(searcher);
+            return new HybridHits(NearestSearch.run(searcher, settings, query, depth, filter, skip, false),
+                    LexicalSearch.run(searcher, analyzer, text, depth, filter, skip));
+        });
+    }
+
+    private void checkLexical(IndexSearcher searcher) throws IOException {
+        if (searcher.collectionStatistics(LuceneDocs.TEXT) == null && searcher.getIndexReader().numDocs() > 0) {
+            throw new IndexException("index at " + path + " has no lexical field (an older akin built it);"
+                    + " rebuild it with 'akin index ... --force' for lexical and hybrid search");
+        }
+    }
+
+    @Override
     public void openForWriting() {
         writer();
     }
@@ -278,6 +318,7 @@ public final class LuceneVectorStore implements VectorStore {
                     writer = null;
                 }
                 directory.close();
+                analyzer.close();
             } catch (IOException e) {
                 throw new IndexException("closing index at " + path + " failed: " + e.getMessage(), e);
             }
@@ -292,7 +333,7 @@ public final class LuceneVectorStore implements VectorStore {
         synchronized (writeLock) {
             if (writer == null) {
                 try {
-                    IndexWriterConfig config = new IndexWriterConfig().setCodec(codec())
+                    IndexWriterConfig config = new IndexWriterConfig(analyzer).setCodec(codec())
                             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                             .setRAMBufferSizeMB(256);
                     IndexWriter opened = new IndexWriter(directory, config);

@@ -56,6 +56,28 @@ public interface VectorStore extends AutoCloseable {
      */
     Hits nearest(float[] query, int k, Filter filter, Set<String> skip, boolean exact);
 
+    /**
+     * The papers whose title and abstract best match a text by BM25; every matching paper is scored.
+     *
+     * @param text a search query, or a whole paper's title and abstract (only its most telling terms are used)
+     * @param k how many to return
+     * @param filter which papers may be returned
+     * @param skip ids to leave out without filtering (the query papers themselves)
+     * @throws IndexException when the index has papers but no lexical field (built by an older akin)
+     */
+    Hits lexical(String text, int k, Filter filter, Set<String> skip);
+
+    /**
+     * {@link #nearest} and {@link #lexical} for one query from one snapshot of the index, for fusion.
+     *
+     * @param query unit-length query vector
+     * @param text the query's text
+     * @param depth how many of each
+     * @param filter which papers may be returned
+     * @param skip ids to leave out
+     */
+    HybridHits hybrid(float[] query, String text, int depth, Filter filter, Set<String> skip);
+
     /** Takes the write lock now rather than on the first write: a server that accepts writes holds it throughout. */
     void openForWriting();
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.akin.TestModels;
 import dev.akin.search.Akin;
 import dev.akin.search.AkinConfig;
+import dev.akin.search.Retrieval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,13 +55,13 @@ class EvalIT {
         BeirCollection collection = BeirCollection.load(dir, "test");
         assertThat(collection.queries()).containsOnlyKeys("q1", "q2");
         try (Akin akin = Akin.open(AkinConfig.at(dir.resolve("index"), TestModels.dir()))) {
-            BeirEval.Scores scores = BeirEval.run(akin, collection);
+            BeirEval.Scores scores = BeirEval.run(akin, collection, Retrieval.DENSE);
             assertThat(scores.queries()).isEqualTo(2);
             assertThat(scores.ndcg10()).isEqualTo(1.0);
             assertThat(scores.mrr10()).isEqualTo(1.0);
             assertThat(scores.annRecall10()).isEqualTo(1.0);
             assertThat(scores.indexing().embedded()).isEqualTo(3);
-            assertThat(BeirEval.run(akin, collection).indexing().embedded()).as("incremental").isZero();
+            assertThat(BeirEval.run(akin, collection, Retrieval.DENSE).indexing().embedded()).as("incremental").isZero();
         }
     }
 }

@@ -202,6 +202,26 @@ class HttpApiIT {
     }
 
     @Test
+    void modeSelectsDenseLexicalOrHybridAndEachAnswerSaysWhich() throws Exception {
+        JsonNode lexical = get("/api/search?q=" + q("Antidote") + "&k=3&mode=lexical").json();
+        assertThat(lexical.get("mode").asText()).isEqualTo("lexical");
+        assertThat(lexical.get("results").get(0).get("id").asText()).isEqualTo(ANTIDOTE);
+        JsonNode hybrid = get("/api/search?q=" + q("harmful fine-tuning attack defense") + "&k=5&mode=hybrid").json();
+        assertThat(hybrid.get("mode").asText()).isEqualTo("hybrid-rrf");
+        assertThat(hybrid.get("results").findValuesAsText("id")).containsAnyOf(ANTIDOTE, BOOSTER);
+        JsonNode similar = get("/api/papers/" + ANTIDOTE + "/similar?k=5&mode=hybrid-weighted:0.5&mmr=0.7").json();
+        assertThat(similar.get("mode").asText()).isEqualTo("hybrid-weighted:0.5");
+        assertThat(similar.get("results")).hasSize(5);
+        assertThat(similar.get("results").findValuesAsText("id")).doesNotContain(ANTIDOTE).doesNotHaveDuplicates();
+        JsonNode strict = get("/api/papers/" + ANTIDOTE + "/similar?k=50&minScore=0.6").json();
+        assertThat(strict.get("results").size()).isBetween(1, 49);
+        strict.get("results").forEach(h -> assertThat(h.get("score").asDouble()).isGreaterThanOrEqualTo(0.6));
+        assertProblem(get("/api/search?q=x&mode=bm25"), 400, "'bm25'");
+        assertProblem(get("/api/search?q=x&minScore=high"), 400, "minScore");
+        assertProblem(get("/api/papers/" + ANTIDOTE + "/similar?mmr=0"), 400, "lambda");
+    }
+
+    @Test
     void reindexNeedsTheTokenAValidBodyAndAConfiguredCorpus() throws Exception {
         String auth = "Bearer " + TOKEN;
         assertProblem(send("POST", "/api/reindex", "{}"), 401, "Bearer");

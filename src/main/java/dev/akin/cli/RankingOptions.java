@@ -1,0 +1,31 @@
+package dev.akin.cli;
+
+import dev.akin.search.Retrieval;
+import dev.akin.search.SearchOptions;
+import picocli.CommandLine.Option;
+
+/** How similar and search find and order papers. */
+final class RankingOptions {
+    @Option(names = "--mode", paramLabel = "MODE", description = "dense (embeddings), lexical (BM25), hybrid-rrf or"
+            + " hybrid-weighted[:W] (both, fused; W is the dense share). Default: the best measured for the command.")
+    String mode;
+
+    @Option(names = "--min-score", paramLabel = "S", description = "Leave out papers scoring below S (the answer may"
+            + " hold fewer than k).")
+    Double minScore;
+
+    @Option(names = "--mmr", paramLabel = "LAMBDA", description = "Diversify by maximal marginal relevance: 1 is"
+            + " relevance alone, lower values prefer papers unlike those already listed (e.g. 0.7).")
+    Double mmrLambda;
+
+    SearchOptions options() {
+        SearchOptions options = SearchOptions.DEFAULTS;
+        if (mode != null) {
+            options = options.with(Retrieval.parse(mode));
+        }
+        if (minScore != null) {
+            options = options.withMinScore(minScore);
+        }
+        return mmrLambda == null ? options : options.withMmrLambda(mmrLambda);
+    }
+}

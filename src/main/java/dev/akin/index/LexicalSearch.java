@@ -1,0 +1,81 @@
+package dev.akin.index;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * BM25 over title + abstract for a query text of any length: a search query, or a whole paper's title and abstract.
+ * The text is analyzed like the indexed field and never parsed as Lucene query syntax, so no input can be an
+ * operator.
+ */
+final class LexicalSearch {
+    /**
+     * A long query (a whole abstract) keeps only its most telling terms, by tf-idf: a 300-word query with every
+     * term would be slower and no better.
+     */
+    static final int MAX_TERMS = 32;
+
+    private LexicalSearch() {
+    }
+
+    static Hits run(IndexSearcher searcher, Analyzer analyzer, String text, int k, Filter filter, Set<String> skip)
+            throws IOException {
+        Query terms = query(searcher, analyzer, text);
+        if (terms == null) {
+            return new Hits(List.of(), true);
+        }
+        Query filterQuery = LuceneFilters.toQuery(filter);
+        Query query = filterQuery == null ? terms : new BooleanQuery.Builder()
+                .add(terms, BooleanClause.Occur.MUST).add(filterQuery, BooleanClause.Occur.FILTER).build();
+        var docs = searcher.search(query, k + skip.size()).scoreDocs;
+        return new Hits(LuceneDocs.hits(searcher, docs, k, skip, score -> score), true);
+    }
+
+    /** The weighted term query, or null when the text has no term the index knows. */
+    static Query query(IndexSearcher searcher, Analyzer analyzer, String text) throws IOException {
+        Map<String, Integer> frequencies = termFrequencies(analyzer, text);
+        long docs = Math.max(1, searcher.getIndexReader().numDocs());
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (var entry : frequencies.entrySet()) {
+            int df = searcher.getIndexReader().docFreq(new Term(LuceneDocs.TEXT, entry.getKey()));
+            if (df > 0) {
+                weights.put(entry.getKey(), entry.getValue() * Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
+            }
+        }
+        if (weights.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        weights.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+                .limit(MAX_TERMS).forEach(e -> query.add(new BoostQuery(new TermQuery(
+                        new Term(LuceneDocs.TEXT, e.getKey())), frequencies.get(e.getKey())), BooleanClause.Occur.SHOULD));
+        return query.build();
+    }
+
+    private static Map<String, Integer> termFrequencies(Analyzer analyzer, String text) throws IOException {
+        Map<String, Integer> frequencies = new LinkedHashMap<>();
+        try (TokenStream tokens = analyzer.tokenStream(LuceneDocs.TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                frequencies.merge(term.toString(), 1, Integer::sum);
+            }
+            tokens.end();
+        }
+        return frequencies;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.akin.search;
+
+import dev.akin.embed.Vectors;
+import dev.akin.index.Hit;
+import dev.akin.paper.PaperIds;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What happens to a ranked list after retrieval: pure functions, tested without an index. */
+final class Rerank {
+    private Rerank() {
+    }
+
+    /**
+     * The list without a second sighting of the same paper under another id: the same normalized title (a preprint
+     * and its listing entry, say). The first, better-ranked one stays.
+     */
+    static List<Hit> distinctTitles(List<Hit> hits) {
+        Set<String> seen = new HashSet<>();
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            if (hit.title() == null || seen.add(titleKey(hit))) {
+                out.add(hit);
+            }
+        }
+        return out;
+    }
+
+    /** The hits scoring at least {@code minScore}. */
+    static List<Hit> atLeast(List<Hit> hits, double minScore) {
+        return hits.stream().filter(h -> h.score() >= minScore).toList();
+    }
+
+    /**
+     * Maximal marginal relevance: repeatedly takes the candidate maximizing {@code lambda * relevance - (1 -
+     * lambda) * (its highest cosine with any paper already taken)}, relevance being the candidate's score min-max
+     * normalized over the list. Scores are kept; only the order changes.
+     *
+     * @param vectors the candidates' unit vectors, in the same order
+     */
+    static List<Hit> mmr(List<Hit> candidates, List<float[]> vectors, double lambda, int k) {
+        if (candidates.size() != vectors.size()) {
+            throw new IllegalArgumentException(candidates.size() + " candidates but " + vectors.size() + " vectors");
+        }
+        double[] relevance = Fusions.minMax(candidates);
+        double[] closest = new double[candidates.size()];
+        java.util.Arrays.fill(closest, Double.NEGATIVE_INFINITY);
+        boolean[] taken = new boolean[candidates.size()];
+        List<Hit> out = new ArrayList<>(Math.min(k, candidates.size()));
+        while (out.size() < Math.min(k, candidates.size())) {
+            int best = -1;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < candidates.size(); i++) {
+                if (taken[i]) {
+                    continue;
+                }
+                double redundancy = out.isEmpty() ? 0 : closest[i];
+                double value = lambda * relevance[i] - (1 - lambda) * redundancy;
+                if (value > bestValue) {
+                    bestValue = value;
+                    best = i;
+                }
+            }
+            taken[best] = true;
+            out.add(candidates.get(best));
+            for (int i = 0; i < candidates.size(); i++) {
+                if (!taken[i]) {
+                    closest[i] = Math.max(closest[i], Vectors.dot(vectors.get(i), vectors.get(best)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String titleKey(Hit hit) {
+        try {
+            return PaperIds.fromTitle(hit.title());
+        } catch (IllegalArgumentException e) {
+            return hit.id(); // a title with no letters or digits: nothing to compare, keep the paper
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.akin.search;
+
+import dev.akin.index.Filter;
+import dev.akin.index.Hit;
+import dev.akin.index.Hits;
+import dev.akin.index.HybridHits;
+import dev.akin.index.VectorStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * One similar or search question: candidates from the chosen retrieval (dense, lexical, or both fused), then one
+ * entry per paper, the score threshold and MMR.
+ */
+final class Retriever {
+    /** Candidates each list of a hybrid query contributes to the fusion. */
+    private static final int HYBRID_DEPTH = 100;
+    private final VectorStore store;
+    private final int maxK;
+
+    Retriever(VectorStore store, int maxK) {
+        this.store = store;
+        this.maxK = maxK;
+    }
+
+    /**
+     * @param vector the query's vector, computed only when the retrieval needs it
+     * @param text the query's text, for BM25
+     * @param skip ids never to return (the query papers)
+     * @param options a retrieval (not null), threshold and MMR lambda
+     * @param model the name reported with the answer
+     */
+    Results run(Supplier<float[]> vector, String text, int k, Filter filter, Set<String> skip, SearchOptions options,
+                String model) {
+        Retrieval retrieval = options.retrieval();
+        // Extra candidates: for the same paper under two ids, and for MMR to choose among.
+        int depth = Math.min(maxK, options.mmrLambda() < 1 ? Math.max(4 * k, 50) : k + 10);
+        List<Hit> hits;
+        boolean exact;
+        switch (retrieval.mode()) {
+            case DENSE -> {
+                Hits found = store.nearest(vector.get(), depth, filter, skip);
+                hits = found.hits();
+                exact = found.exact();
+            }
+            case LEXICAL -> {
+                hits = store.lexical(text, depth, filter, skip).hits();
+                exact = true;
+            }
+            default -> {
+                // Fusion needs candidates beyond k: a paper ranked 150th by one list and 3rd by the other can win.
+                HybridHits both = store.hybrid(vector.get(), text, Math.max(depth, HYBRID_DEPTH), filter, skip);
+                hits = retrieval.fusion() == Retrieval.Fusion.RRF
+                        ? Fusions.rrf(List.of(both.dense().hits(), both.lexical().hits()), depth)
+                        : Fusions.weighted(both.dense().hits(), both.lexical().hits(), retrieval.denseWeight(), depth);
+                exact = both.dense().exact();
+            }
+        }
+        hits = Rerank.atLeast(Rerank.distinctTitles(hits), options.minScore());
+        if (options.mmrLambda() < 1) {
+            List<Hit> present = new ArrayList<>();
+            List<float[]> vectors = new ArrayList<>();
+            for (Hit hit : hits) {
+                // A paper deleted since retrieval has no vector any more: it drops out.
+                store.get(hit.id()).ifPresent(p -> {
+                    present.add(hit);
+                    vectors.add(p.vector());
+                });
+            }
+            hits = Rerank.mmr(present, vectors, options.mmrLambda(), k);
+        }
+        return new Results(hits.subList(0, Math.min(k, hits.size())), exact, model, retrieval.toString());
+    }
+
+}

@@ -1,0 +1,40 @@
+package dev.akin.search;
+
+/**
+ * How similar and search answer, beyond k and the filter.
+ *
+ * @param retrieval dense, lexical or hybrid; null for the operation's default ({@link Akin#DEFAULT_SEARCH},
+ *                  {@link Akin#DEFAULT_SIMILAR})
+ * @param minScore leave out papers scoring below this (the answer may then hold fewer than k)
+ * @param mmrLambda maximal marginal relevance: 1 ranks by relevance alone; lower values trade relevance for
+ *                  papers unlike the ones already listed (0.7 is a common choice)
+ */
+public record SearchOptions(Retrieval retrieval, double minScore, double mmrLambda) {
+    /** The operation's default retrieval, no score threshold, no diversity re-ranking. */
+    public static final SearchOptions DEFAULTS = new SearchOptions(null, Double.NEGATIVE_INFINITY, 1);
+
+    /** Checks lambda and the threshold. */
+    public SearchOptions {
+        if (!(mmrLambda > 0 && mmrLambda <= 1)) {
+            throw new IllegalArgumentException("MMR lambda must be in (0, 1], got " + mmrLambda);
+        }
+        if (Double.isNaN(minScore)) {
+            throw new IllegalArgumentException("minScore must be a number");
+        }
+    }
+
+    /** A copy retrieving this way. */
+    public SearchOptions with(Retrieval value) {
+        return new SearchOptions(value, minScore, mmrLambda);
+    }
+
+    /** A copy with this score threshold. */
+    public SearchOptions withMinScore(double value) {
+        return new SearchOptions(retrieval, value, mmrLambda);
+    }
+
+    /** A copy with this MMR lambda (1: off). */
+    public SearchOptions withMmrLambda(double value) {
+        return new SearchOptions(retrieval, minScore, value);
+    }
+}
