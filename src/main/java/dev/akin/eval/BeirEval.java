@@ -54,23 +54,28 @@ public final class BeirEval {
         int i = 0;
         for (Map.Entry<String, String> query : collection.queries().entrySet()) {
             List<String> approx;
+            List<String> top10;
             if (retrieval.mode() == Retrieval.Mode.DENSE) {
                 float[] vector = akin.embedQuery(query.getValue());
                 approx = ids(akin.nearest(vector, 100, Filter.NONE, false).results());
                 List<String> exact = ids(akin.nearest(vector, 100, Filter.NONE, true).results());
                 ann[i] = RankingMetrics.overlap(approx, exact, 10);
+                top10 = approx;
             } else {
-                approx = ids(akin.search(query.getValue(), 100, Filter.NONE, SearchOptions.DEFAULTS.with(retrieval)).results());
+                // Asked as a user would, k=10 and k=100: a hybrid's candidate depth depends on k.
+                SearchOptions options = SearchOptions.DEFAULTS.with(retrieval);
+                approx = ids(akin.search(query.getValue(), 100, Filter.NONE, options).results());
+                top10 = ids(akin.search(query.getValue(), 10, Filter.NONE, options).results());
                 ann[i] = Double.NaN;
             }
             Map<String, Integer> grades = collection.qrels().get(query.getKey());
-            ndcg[i] = RankingMetrics.ndcg(approx, grades, 10);
+            ndcg[i] = RankingMetrics.ndcg(top10, grades, 10);
             recall[i] = RankingMetrics.recall(approx, grades, 100, 1);
-            mrr[i] = RankingMetrics.mrr(approx, grades, 10, 1);
+            mrr[i] = RankingMetrics.mrr(top10, grades, 10, 1);
             i++;
         }
-        return new Scores(akin.modelName(), retrieval.toString(), n, RankingMetrics.mean(ndcg), RankingMetrics.mean(recall),
-                RankingMetrics.mean(mrr), RankingMetrics.mean(ann), indexing);
+        return new Scores(akin.modelName(), retrieval.toString(), n, RankingMetrics.mean(ndcg),
+                RankingMetrics.mean(recall), RankingMetrics.mean(mrr), RankingMetrics.mean(ann), indexing);
     }
 
     private static List<String> ids(List<Hit> hits) {

@@ -15,8 +15,11 @@ import java.util.function.Supplier;
  * entry per paper, the score threshold and MMR.
  */
 final class Retriever {
-    /** Candidates each list of a hybrid query contributes to the fusion. */
-    private static final int HYBRID_DEPTH = 100;
+    /**
+     * Candidates each list of a hybrid query contributes to the fusion, at least: on SciFact (train) 30 gives the
+     * same nDCG@10 as 110, at half the latency.
+     */
+    private static final int HYBRID_DEPTH = 30;
     private final VectorStore store;
     private final int maxK;
 
