@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.akin.index.Hit;
+import dev.akin.search.Explanation;
 import dev.akin.search.Results;
 import java.io.PrintWriter;
 
@@ -27,8 +28,14 @@ final class Printer {
         for (Hit hit : results.results()) {
             out.printf("%.4f %-5s %-60s %s%n", hit.score(), hit.year() == null ? "-" : hit.year(),
                     abbreviate(hit.title(), 60), hit.id());
+            Explanation why = results.why() == null ? null : results.why().get(hit.id());
+            if (why != null) {
+                out.printf("       why: \"%s\"%n            ~ \"%s\" (%.2f); shared: %s%n",
+                        abbreviate(why.querySentence(), 100), abbreviate(why.paperSentence(), 100),
+                        why.sentenceScore(), String.join(", ", why.sharedTerms()));
+            }
         }
-        out.printf("(%d results, %s search, model %s)%n", results.results().size(),
+        out.printf("(%d results, %s, %s search, model %s)%n", results.results().size(), results.mode(),
                 results.exact() ? "exact" : "approximate", results.model());
     }
 

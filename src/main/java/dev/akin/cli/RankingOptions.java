@@ -18,8 +18,12 @@ final class RankingOptions {
             + " relevance alone, lower values prefer papers unlike those already listed (e.g. 0.7).")
     Double mmrLambda;
 
+    @Option(names = "--explain", description = "Say why each paper matched: the closest pair of sentences and the"
+            + " shared terms (runs the model).")
+    boolean explain;
+
     SearchOptions options() {
-        SearchOptions options = SearchOptions.DEFAULTS;
+        SearchOptions options = SearchOptions.DEFAULTS.withExplain(explain);
         if (mode != null) {
             options = options.with(Retrieval.parse(mode));
         }

@@ -35,13 +35,15 @@ final class PaperApi {
     }
 
     void similar(Context ctx) {
-        Requests.allowOnly(ctx, Set.of("k", "yearFrom", "yearTo", "category", "mode", "minScore", "mmr"));
+        Requests.allowOnly(ctx, Set.of("k", "yearFrom", "yearTo", "category", "mode", "minScore", "mmr", "explain"));
         String id = Requests.id(ctx.pathParam("id"), "id");
         var ranking = Requests.ranking(ctx);
         int k = Requests.k(ctx.queryParam("k"));
         var filter = Requests.filter(ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), ctx.queryParam("category"),
                 akin);
-        ctx.json(akin.similar(id, k, filter, ranking));
+        // Explaining embeds sentences: it takes an inference slot like a search does.
+        ctx.json(ranking.explain() ? gate.run(() -> metrics.timeInference("explain", () -> akin.similar(id, k, filter,
+                ranking))) : akin.similar(id, k, filter, ranking));
     }
 
     void upsert(Context ctx) {

@@ -28,7 +28,7 @@ final class QueryApi {
     }
 
     void search(Context ctx) {
-        Requests.allowOnly(ctx, Set.of("q", "k", "yearFrom", "yearTo", "category", "mode", "minScore", "mmr"));
+        Requests.allowOnly(ctx, Set.of("q", "k", "yearFrom", "yearTo", "category", "mode", "minScore", "mmr", "explain"));
         String q = Requests.query(ctx.queryParam("q"));
         var ranking = Requests.ranking(ctx);
         int k = Requests.k(ctx.queryParam("k"));

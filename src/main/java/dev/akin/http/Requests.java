@@ -51,7 +51,7 @@ final class Requests {
         return node.booleanValue();
     }
 
-    /** mode, minScore and mmr: how similar and search find and order papers. */
+    /** mode, minScore, mmr and explain: how similar and search find, order and explain papers. */
     static SearchOptions ranking(Context ctx) {
         SearchOptions options = SearchOptions.DEFAULTS;
         try {
@@ -64,7 +64,14 @@ final class Requests {
                 options = options.withMinScore(number(minScore, "minScore"));
             }
             String mmr = ctx.queryParam("mmr");
-            return mmr == null ? options : options.withMmrLambda(number(mmr, "mmr"));
+            if (mmr != null) {
+                options = options.withMmrLambda(number(mmr, "mmr"));
+            }
+            String explain = ctx.queryParam("explain");
+            if (explain != null && !explain.equals("true") && !explain.equals("false")) {
+                throw ApiException.badRequest("explain must be true or false, got '" + printable(explain) + "'");
+            }
+            return options.withExplain("true".equals(explain));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -2,13 +2,16 @@ package dev.akin.index;
 
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -66,13 +69,47 @@ final class LexicalSearch {
         return query.build();
     }
 
+    /**
+     * The terms two texts share, most telling first (idf times the lower of the two frequencies), each as the
+     * word first seen in {@code b} (stems like "learn" read badly), at most {@code n}.
+     */
+    static List<String> shared(IndexSearcher searcher, Analyzer analyzer, String a, String b, int n)
+            throws IOException {
+        Map<String, Integer> inA = termFrequencies(analyzer, a, new HashMap<>());
+        Map<String, String> words = new HashMap<>();
+        Map<String, Integer> inB = termFrequencies(analyzer, b, words);
+        long docs = Math.max(1, searcher.getIndexReader().numDocs());
+        Map<String, Double> weights = new HashMap<>();
+        for (var entry : inB.entrySet()) {
+            Integer other = inA.get(entry.getKey());
+            if (other != null) {
+                int df = searcher.getIndexReader().docFreq(new Term(LuceneDocs.TEXT, entry.getKey()));
+                weights.put(entry.getKey(), Math.min(other, entry.getValue())
+                        * Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
+            }
+        }
+        return weights.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(n).map(e -> words.get(e.getKey())).toList();
+    }
+
     private static Map<String, Integer> termFrequencies(Analyzer analyzer, String text) throws IOException {
+        return termFrequencies(analyzer, text, new HashMap<>());
+    }
+
+    /** Counts each analyzed term; {@code words} receives the first original word each term came from. */
+    private static Map<String, Integer> termFrequencies(Analyzer analyzer, String text, Map<String, String> words)
+            throws IOException {
         Map<String, Integer> frequencies = new LinkedHashMap<>();
         try (TokenStream tokens = analyzer.tokenStream(LuceneDocs.TEXT, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
-                frequencies.merge(term.toString(), 1, Integer::sum);
+                String t = term.toString();
+                frequencies.merge(t, 1, Integer::sum);
+                words.putIfAbsent(t, text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT));
             }
             tokens.end();
         }

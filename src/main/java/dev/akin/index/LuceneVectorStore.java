@@ -262,6 +262,15 @@ public final class LuceneVectorStore implements VectorStore {
         });
     }
 
+    @Override
+    public List<String> sharedTerms(String a, String b, int n) {
+        SearcherManager manager = searchers();
+        if (manager == null) {
+            return List.of();
+        }
+        return withSearcher(manager, searcher -> LexicalSearch.shared(searcher, analyzer, a, b, n));
+    }
+
     private void checkLexical(IndexSearcher searcher) throws IOException {
         if (searcher.collectionStatistics(LuceneDocs.TEXT) == null && searcher.getIndexReader().numDocs() > 0) {
             throw new IndexException("index at " + path + " has no lexical field (an older akin built it);"

@@ -78,6 +78,14 @@ public interface VectorStore extends AutoCloseable {
      */
     HybridHits hybrid(float[] query, String text, int depth, Filter filter, Set<String> skip);
 
+    /**
+     * The words two texts share that tell most about them: rare in the index, frequent in both; as written in
+     * {@code b}.
+     *
+     * @param n at most this many
+     */
+    List<String> sharedTerms(String a, String b, int n);
+
     /** Takes the write lock now rather than on the first write: a server that accepts writes holds it throughout. */
     void openForWriting();
 

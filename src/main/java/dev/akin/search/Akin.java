@@ -60,7 +60,7 @@ public final class Akin implements AutoCloseable {
     private Akin(AkinConfig config, VectorStore store, Function<AkinConfig, Embedder> embedderFactory) {
         this.config = config;
         this.store = store;
-        this.retriever = new Retriever(store, MAX_K);
+        this.retriever = new Retriever(store, this::embedder, MAX_K);
         this.embedderFactory = embedderFactory;
     }
 

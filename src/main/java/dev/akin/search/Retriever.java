@@ -1,5 +1,6 @@
 package dev.akin.search;
 
+import dev.akin.embed.Embedder;
 import dev.akin.index.Filter;
 import dev.akin.index.Hit;
 import dev.akin.index.Hits;
@@ -21,10 +22,17 @@ final class Retriever {
      */
     private static final int HYBRID_DEPTH = 30;
     private final VectorStore store;
+    private final Supplier<Embedder> embedder;
+    private final Explainer explainer;
     private final int maxK;
 
-    Retriever(VectorStore store, int maxK) {
+    /**
+     * @param embedder the model, loaded only if an answer must be explained
+     */
+    Retriever(VectorStore store, Supplier<Embedder> embedder, int maxK) {
         this.store = store;
+        this.embedder = embedder;
+        this.explainer = new Explainer(store);
         this.maxK = maxK;
     }
 
@@ -74,7 +82,9 @@ final class Retriever {
             }
             hits = Rerank.mmr(present, vectors, options.mmrLambda(), k);
         }
-        return new Results(hits.subList(0, Math.min(k, hits.size())), exact, model, retrieval.toString());
+        List<Hit> answer = hits.subList(0, Math.min(k, hits.size()));
+        return new Results(answer, exact, model, retrieval.toString(),
+                options.explain() ? explainer.explain(text, answer, embedder.get()) : null);
     }
 
 }

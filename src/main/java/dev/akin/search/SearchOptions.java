@@ -8,10 +8,11 @@ package dev.akin.search;
  * @param minScore leave out papers scoring below this (the answer may then hold fewer than k)
  * @param mmrLambda maximal marginal relevance: 1 ranks by relevance alone; lower values trade relevance for
  *                  papers unlike the ones already listed (0.7 is a common choice)
+ * @param explain say why each paper matched (closest sentence pair, shared terms): costs an inference per answer
  */
-public record SearchOptions(Retrieval retrieval, double minScore, double mmrLambda) {
-    /** The operation's default retrieval, no score threshold, no diversity re-ranking. */
-    public static final SearchOptions DEFAULTS = new SearchOptions(null, Double.NEGATIVE_INFINITY, 1);
+public record SearchOptions(Retrieval retrieval, double minScore, double mmrLambda, boolean explain) {
+    /** The operation's default retrieval, no score threshold, no diversity re-ranking, no explanations. */
+    public static final SearchOptions DEFAULTS = new SearchOptions(null, Double.NEGATIVE_INFINITY, 1, false);
 
     /** Checks lambda and the threshold. */
     public SearchOptions {
@@ -25,16 +26,21 @@ public record SearchOptions(Retrieval retrieval, double minScore, double mmrLamb
 
     /** A copy retrieving this way. */
     public SearchOptions with(Retrieval value) {
-        return new SearchOptions(value, minScore, mmrLambda);
+        return new SearchOptions(value, minScore, mmrLambda, explain);
     }
 
     /** A copy with this score threshold. */
     public SearchOptions withMinScore(double value) {
-        return new SearchOptions(retrieval, value, mmrLambda);
+        return new SearchOptions(retrieval, value, mmrLambda, explain);
     }
 
     /** A copy with this MMR lambda (1: off). */
     public SearchOptions withMmrLambda(double value) {
-        return new SearchOptions(retrieval, minScore, value);
+        return new SearchOptions(retrieval, minScore, value, explain);
+    }
+
+    /** A copy that does or does not explain each result. */
+    public SearchOptions withExplain(boolean value) {
+        return new SearchOptions(retrieval, minScore, mmrLambda, value);
     }
 }

@@ -222,6 +222,22 @@ class HttpApiIT {
     }
 
     @Test
+    void explainSaysWhichSentencesAndTermsMatched() throws Exception {
+        JsonNode similar = get("/api/papers/" + ANTIDOTE + "/similar?k=3&explain=true").json();
+        JsonNode why = similar.get("why").get(BOOSTER);
+        assertThat(why).as(similar.toString()).isNotNull();
+        assertThat(why.get("querySentence").asText()).isNotBlank();
+        assertThat(why.get("paperSentence").asText()).isNotBlank();
+        assertThat(why.get("sentenceScore").asDouble()).isBetween(0.3, 1.0);
+        assertThat(why.get("sharedTerms").findValuesAsText("")).isEmpty();
+        assertThat(why.get("sharedTerms").toString()).containsIgnoringCase("fine");
+        assertThat(similar.get("why").size()).isEqualTo(3);
+        JsonNode plain = get("/api/papers/" + ANTIDOTE + "/similar?k=3").json();
+        assertThat(plain.has("why")).as("off by default").isFalse();
+        assertProblem(get("/api/search?q=x&explain=maybe"), 400, "explain");
+    }
+
+    @Test
     void reindexNeedsTheTokenAValidBodyAndAConfiguredCorpus() throws Exception {
         String auth = "Bearer " + TOKEN;
         assertProblem(send("POST", "/api/reindex", "{}"), 401, "Bearer");
