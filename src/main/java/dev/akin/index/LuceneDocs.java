@@ -29,6 +29,11 @@ import org.apache.lucene.search.ScoreDoc;
 
 /** The mapping between a paper and its Lucene document. */
 final class LuceneDocs {
+    /**
+     * Version of the document layout: 2 added the lexical field. An index of an older layout is rewritten, paper by
+     * paper with its stored vector, by the next indexing run.
+     */
+    static final int LAYOUT = 2;
     static final String ID = "id";
     static final String TITLE = "title";
     static final String ABSTRACT = "abstract";
@@ -53,8 +58,10 @@ final class LuceneDocs {
         Paper p = indexed.paper();
         Document doc = new Document();
         doc.add(new StringField(ID, p.id(), Field.Store.YES));
-        doc.add(new StoredField(TITLE, p.title()));
-        doc.add(new StoredField(ABSTRACT, p.abstractText()));
+        // Title and abstract stay indexed as well as stored, as in layout 1: Lucene refuses to change a field's
+        // index options in an existing index, and layout 1 indexes can then be rewritten in place.
+        doc.add(new TextField(TITLE, p.title(), Field.Store.YES));
+        doc.add(new TextField(ABSTRACT, p.abstractText(), Field.Store.YES));
         doc.add(new TextField(TEXT, p.title() + "\n" + p.abstractText(), Field.Store.NO));
         p.authors().forEach(a -> doc.add(new StoredField(AUTHOR, a)));
         if (p.authorCount() != null) {

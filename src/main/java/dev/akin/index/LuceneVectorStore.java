@@ -53,6 +53,7 @@ public final class LuceneVectorStore implements VectorStore {
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
     private volatile ModelFingerprint fingerprint;
+    private volatile int layout = LuceneDocs.LAYOUT;
     private volatile long lastRefresh = System.nanoTime();
     private static final long REFRESH_NANOS = 1_000_000_000L;
 
@@ -191,6 +192,7 @@ public final class LuceneVectorStore implements VectorStore {
         try {
             Map<String, String> data = new HashMap<>(fingerprint.toMap());
             data.put("akin.format", settings.format().toString());
+            data.put("akin.layout", Integer.toString(layout));
             w.setLiveCommitData(data.entrySet());
             w.commit();
             refresh();
@@ -274,8 +276,19 @@ public final class LuceneVectorStore implements VectorStore {
     private void checkLexical(IndexSearcher searcher) throws IOException {
         if (searcher.collectionStatistics(LuceneDocs.TEXT) == null && searcher.getIndexReader().numDocs() > 0) {
             throw new IndexException("index at " + path + " has no lexical field (an older akin built it);"
-                    + " rebuild it with 'akin index ... --force' for lexical and hybrid search");
+                    + " run 'akin index' on your inputs once: it rewrites each paper with its stored vector, no"
+                    + " inference");
         }
+    }
+
+    @Override
+    public boolean outdatedLayout() {
+        return layout < LuceneDocs.LAYOUT;
+    }
+
+    @Override
+    public void markLayoutCurrent() {
+        layout = LuceneDocs.LAYOUT;
     }
 
     @Override
@@ -383,6 +396,7 @@ public final class LuceneVectorStore implements VectorStore {
                     if (fingerprint == null) {
                         SegmentInfos last = SegmentInfos.readLatestCommit(directory);
                         fingerprint = ModelFingerprint.fromMap(last.getUserData()).orElse(null);
+                        layout = Integer.parseInt(last.getUserData().getOrDefault("akin.layout", "1"));
                     }
                     searchers = new SearcherManager(directory, null);
                 }

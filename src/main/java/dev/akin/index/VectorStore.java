@@ -86,6 +86,12 @@ public interface VectorStore extends AutoCloseable {
      */
     List<String> sharedTerms(String a, String b, int n);
 
+    /** Whether papers were written in an older document layout (e.g. without the lexical field). */
+    boolean outdatedLayout();
+
+    /** Records that every paper has been rewritten in the current layout; durable with the next commit. */
+    void markLayoutCurrent();
+
     /** Takes the write lock now rather than on the first write: a server that accepts writes holds it throughout. */
     void openForWriting();
 

@@ -43,6 +43,7 @@ final class Indexer {
     private long embedded;
     private long done;
     private long lastCommit;
+    private boolean rewrite;
 
     Indexer(VectorStore store, Embedder embedder, IndexOptions options, IndexProgress progress) {
         this.store = store;
@@ -55,6 +56,7 @@ final class Indexer {
         long start = System.nanoTime();
         Inputs inputs = Inputs.of(paths);
         store.openForWriting();
+        rewrite = store.outdatedLayout();
         scan(inputs);
         store.bindModel(embedder.fingerprint());
         lastCommit = System.nanoTime();
@@ -75,6 +77,9 @@ final class Indexer {
         });
         flush();
         long deleted = options.prune() ? prune() : 0;
+        if (rewrite) {
+            store.markLayoutCurrent();
+        }
         store.commit();
         return new IndexReport(added, updated, unchanged, deleted, duplicates, embedded, skipped, store.count(),
                 Duration.ofNanos(System.nanoTime() - start));
@@ -136,7 +141,8 @@ final class Indexer {
             } else if (options.force() || !existing.get().textHash().equals(textHash)) {
                 updated++;
                 toEmbed.add(new IndexedPaper(paper, null, textHash, metaHash));
-            } else if (!existing.get().metaHash().equals(metaHash)) {
+            } else if (rewrite || !existing.get().metaHash().equals(metaHash)) {
+                // Metadata changed, or the index's document layout is older: same vector, new document.
                 updated++;
                 ready.add(new IndexedPaper(paper, existing.get().vector(), textHash, metaHash));
             } else {
