@@ -132,6 +132,10 @@ final class EvalCommand {
         @Mixin
         Common common;
 
+        @Option(names = "--sentences", description = "Also rank by sentence-level matching (each query sentence's"
+                + " closest candidate sentence, averaged), alone and blended with the whole-abstract cosine.")
+        boolean sentences;
+
         @Spec
         CommandSpec spec;
 
@@ -162,6 +166,14 @@ final class EvalCommand {
                                 : CsfcubeEval.byRetrieval(akin, mode, 1000);
                         results.put(akin.modelName() + " " + mode, CsfcubeEval.score(pools, ranker, splits));
                     }
+                    if (sentences) {
+                        Map<String, List<float[]>> vectors = sentenceVectors(akin, pools, abstracts(dir));
+                        for (double whole : List.of(0.0, 0.3, 0.5, 0.7)) {
+                            results.put(akin.modelName() + " sentences, whole-abstract weight " + whole,
+                                    CsfcubeEval.score(pools, CsfcubeEval.bySentences(vectors::get, akin::vector, whole),
+                                            splits));
+                        }
+                    }
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -174,6 +186,32 @@ final class EvalCommand {
                     both(scores, "method"), both(scores, "result")));
             common.write("pairs-" + name, results, spec.commandLine().getErr());
             return 0;
+        }
+
+        /** Embeds every sentence of every pooled paper, in batches of papers. */
+        private static Map<String, List<float[]>> sentenceVectors(Akin akin, List<CsfcubeEval.Pool> pools,
+                                                                  Path abstracts) {
+            Map<String, List<String>> sentences = CsfcubeEval.sentences(abstracts);
+            java.util.Set<String> needed = new java.util.TreeSet<>();
+            pools.forEach(p -> {
+                needed.add(p.queryId());
+                needed.addAll(p.candidates());
+            });
+            Map<String, List<float[]>> out = new java.util.HashMap<>();
+            List<String> ids = new ArrayList<>(needed);
+            for (int from = 0; from < ids.size(); from += 64) {
+                List<String> batch = ids.subList(from, Math.min(ids.size(), from + 64));
+                List<String> texts = new ArrayList<>();
+                batch.forEach(id -> texts.addAll(sentences.getOrDefault(id, List.of())));
+                List<float[]> vectors = akin.embed(texts);
+                int at = 0;
+                for (String id : batch) {
+                    int n = sentences.getOrDefault(id, List.of()).size();
+                    out.put(id, vectors.subList(at, at + n));
+                    at += n;
+                }
+            }
+            return out;
         }
 
         private static Path abstracts(Path dir) throws IOException {

@@ -105,6 +105,62 @@ public final class CsfcubeEval {
         };
     }
 
+    /**
+     * The sentences of every paper in the collection's abstracts file (its title first, then the abstract's
+     * sentences as the file splits them), by paper id.
+     */
+    public static Map<String, List<String>> sentences(Path abstractsFile) {
+        Map<String, List<String>> out = new HashMap<>();
+        try (var lines = Files.lines(abstractsFile)) {
+            lines.filter(l -> !l.isBlank()).forEach(line -> {
+                try {
+                    JsonNode paper = JSON.readTree(line);
+                    List<String> sentences = new ArrayList<>();
+                    sentences.add(paper.path("title").asText());
+                    paper.path("abstract").forEach(sentence -> sentences.add(sentence.asText()));
+                    out.put(paper.path("paper_id").asText(), sentences);
+                } catch (IOException e) {
+                    throw new InputException(abstractsFile + ": malformed line: " + e.getMessage(), e);
+                }
+            });
+        } catch (IOException e) {
+            throw new InputException(abstractsFile + ": cannot read: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /**
+     * A ranker from sentence-level matching: each query sentence finds its closest candidate sentence (cosine of
+     * their embeddings), and the candidate scores the mean of those maxima, blended with the whole-abstract cosine:
+     * {@code wholeWeight * cos(abstracts) + (1 - wholeWeight) * meanMax}.
+     *
+     * @param sentenceVectors unit vectors of each paper's sentences
+     * @param vectors each paper's whole-abstract unit vector
+     */
+    public static Function<Pool, List<String>> bySentences(Function<String, List<float[]>> sentenceVectors,
+                                                           Function<String, float[]> vectors, double wholeWeight) {
+        return pool -> {
+            List<float[]> query = sentenceVectors.apply(pool.queryId());
+            float[] whole = vectors.apply(pool.queryId());
+            Map<String, Double> score = new HashMap<>();
+            for (String c : pool.candidates()) {
+                List<float[]> cand = sentenceVectors.apply(c);
+                double sum = 0;
+                for (float[] q : query) {
+                    double best = -1;
+                    for (float[] d : cand) {
+                        best = Math.max(best, Vectors.dot(q, d));
+                    }
+                    sum += best;
+                }
+                score.put(c, wholeWeight * Vectors.dot(whole, vectors.apply(c))
+                        + (1 - wholeWeight) * sum / query.size());
+            }
+            return pool.candidates().stream().sorted(Comparator.comparing(score::get, Comparator.reverseOrder()))
+                    .toList();
+        };
+    }
+
     /** A ranker that replays a shipped ranking file per facet ({qid: [[cand, distance], ...]}, best first). */
     public static Function<Pool, List<String>> shipped(Map<String, Path> rankingByFacet) {
         Map<String, JsonNode> files = new HashMap<>();
