@@ -20,9 +20,11 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * HNSW build time, size, query latency and recall@10 against exact search, per vector format, on clustered
- * synthetic unit vectors shaped like sentence embeddings (many topics, papers scattered around them).
- * {@code mvn -q -Pbench test-compile exec:exec -Dbench.class=dev.akin.bench.IndexBench -Dbench.args="100000 16"}
+ * HNSW build time, size, query latency and recall@10 against exact search, per vector format and HNSW setting,
+ * on clustered synthetic unit vectors shaped like sentence embeddings (many topics, papers scattered around them);
+ * then the same with filters that keep 10% and 0.1% of the papers.
+ * {@code mvn -q -Pbench test-compile exec:exec -Dbench.class=dev.akin.bench.IndexBench
+ * -Dbench.args="100000 16,32 float32,int8 100,200"} (vectors, M values, formats, beam widths).
  */
 public final class IndexBench {
     private static final int DIM = 384;
@@ -34,23 +36,38 @@ public final class IndexBench {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int m = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        List<Integer> ms = args.length > 1 ? Arrays.stream(args[1].split(",")).map(Integer::valueOf).toList()
+                : List.of(16);
         List<VectorFormat> formats = args.length > 2
                 ? Arrays.stream(args[2].split(",")).map(VectorFormat::parse).toList()
                 : List.of(VectorFormat.values());
+        List<Integer> beams = args.length > 3 ? Arrays.stream(args[3].split(",")).map(Integer::valueOf).toList()
+                : List.of(100);
         Clusters clusters = new Clusters(DIM, Math.max(50, n / 100), 42);
         List<float[]> queries = new ArrayList<>();
         for (int i = 0; i < QUERIES; i++) {
             queries.add(clusters.next());
         }
         var fingerprint = new ModelFingerprint("synthetic", "none", Pooling.MEAN, DIM, 256);
-        System.out.printf("%d clustered %d-d unit vectors, %d queries, k=%d, HNSW M=%d beam 100, single-threaded"
-                + " queries%n%n", n, DIM, QUERIES, K, m);
-        System.out.println("| format | build s | size MB | p50 ms | p99 ms | recall@10 | exact p50 ms |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.printf("%d clustered %d-d unit vectors, %d queries, k=%d, single-threaded queries; beam = build"
+                + " and search beam width; filters keep 10%% and 0.1%% of the papers%n%n", n, DIM, QUERIES, K);
+        System.out.println("| format | M | beam | build s | size MB | p50 ms | p99 ms | recall@10 | exact p50 ms |"
+                + " 10% filter p50 ms / recall | 0.1% filter p50 ms / recall |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (VectorFormat format : formats) {
+            for (int m : ms) {
+                for (int beam : beams) {
+                    run(n, queries, fingerprint, format, m, beam);
+                }
+            }
+        }
+    }
+
+    private static void run(int n, List<float[]> queries, ModelFingerprint fingerprint, VectorFormat format, int m,
+                            int beam) throws Exception {
+        {
             Path dir = Files.createTempDirectory("akin-index-bench");
-            IndexSettings settings = new IndexSettings(format, m, 100, 100, 3, 0);
+            IndexSettings settings = new IndexSettings(format, m, beam, beam, 3, 1000);
             Clusters data = new Clusters(DIM, Math.max(50, n / 100), 42);
             data.skip(QUERIES); // the same stream as the queries, past them: queries are not in the index
             long start = System.nanoTime();
@@ -58,8 +75,11 @@ public final class IndexBench {
                 store.bindModel(fingerprint);
                 List<IndexedPaper> batch = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
-                    batch.add(new IndexedPaper(new Paper("p" + i, "t" + i, "", null, null, null, 2000 + i % 25, null,
-                            ""), data.next(), "", ""));
+                    // Categories for filters of known selectivity: "c10" on every 10th paper, "c01" on every 1000th.
+                    List<String> categories = i % 1000 == 0 ? List.of("c10", "c01") : i % 10 == 0 ? List.of("c10")
+                            : List.of();
+                    batch.add(new IndexedPaper(new Paper("p" + i, "t" + i, "", null, null, null, 2000 + i % 25,
+                            categories, ""), data.next(), "", ""));
                     if (batch.size() == 5000) {
                         store.upsert(batch);
                         batch.clear();
@@ -72,32 +92,44 @@ public final class IndexBench {
             try (LuceneVectorStore approx = LuceneVectorStore.open(dir, settings);
                  LuceneVectorStore exact = LuceneVectorStore.open(dir, settings.withExactThreshold(10_000_000))) {
                 long bytes = approx.stats().bytes();
-                double[] approxMs = time(approx, queries, true);
-                double[] exactMs = time(exact, queries, true);
-                double recall = 0;
-                for (float[] q : queries) {
-                    Set<String> truth = ids(exact.nearest(q, K, Filter.NONE, Set.of()).hits());
-                    Set<String> got = ids(approx.nearest(q, K, Filter.NONE, Set.of()).hits());
-                    got.retainAll(truth);
-                    recall += got.size() / (double) K;
-                }
-                System.out.printf("| %s | %.1f | %.0f | %.3f | %.3f | %.3f | %.2f |%n", format, buildSeconds,
-                        bytes / 1e6, percentile(approxMs, 50), percentile(approxMs, 99), recall / queries.size(),
-                        percentile(exactMs, 50));
+                Filter tenth = new Filter(null, null, "c10", Set.of());
+                Filter thousandth = new Filter(null, null, "c01", Set.of());
+                double[] approxMs = time(approx, queries, Filter.NONE);
+                double[] exactMs = time(exact, queries, Filter.NONE);
+                double[] tenthMs = time(approx, queries, tenth);
+                double[] thousandthMs = time(approx, queries, thousandth);
+                System.out.printf("| %s | %d | %d | %.1f | %.0f | %.3f | %.3f | %.3f | %.2f | %.3f / %.3f | %.3f / %.3f |%n",
+                        format, m, beam, buildSeconds, bytes / 1e6, percentile(approxMs, 50), percentile(approxMs, 99),
+                        recall(approx, exact, queries, Filter.NONE), percentile(exactMs, 50),
+                        percentile(tenthMs, 50), recall(approx, exact, queries, tenth),
+                        percentile(thousandthMs, 50), recall(approx, exact, queries, thousandth));
+            }
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }
 
-    private static double[] time(LuceneVectorStore store, List<float[]> queries, boolean warm) {
-        if (warm) {
-            for (int r = 0; r < 3; r++) {
-                queries.forEach(q -> store.nearest(q, K, Filter.NONE, Set.of()));
-            }
+    private static double recall(LuceneVectorStore approx, LuceneVectorStore exact, List<float[]> queries,
+                                 Filter filter) {
+        double recall = 0;
+        for (float[] q : queries) {
+            Set<String> truth = ids(exact.nearest(q, K, filter, Set.of()).hits());
+            Set<String> got = ids(approx.nearest(q, K, filter, Set.of()).hits());
+            got.retainAll(truth);
+            recall += got.size() / (double) Math.max(1, truth.size());
+        }
+        return recall / queries.size();
+    }
+
+    private static double[] time(LuceneVectorStore store, List<float[]> queries, Filter filter) {
+        for (int r = 0; r < 3; r++) {
+            queries.forEach(q -> store.nearest(q, K, filter, Set.of()));
         }
         double[] ms = new double[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
             long start = System.nanoTime();
-            store.nearest(queries.get(i), K, Filter.NONE, Set.of());
+            store.nearest(queries.get(i), K, filter, Set.of());
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         return ms;
