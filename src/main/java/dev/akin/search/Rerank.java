@@ -2,7 +2,6 @@ package dev.akin.search;
 
 import dev.akin.embed.Vectors;
 import dev.akin.index.Hit;
-import dev.akin.paper.PaperIds;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -74,11 +73,21 @@ final class Rerank {
         return out;
     }
 
-    private static String titleKey(Hit hit) {
-        try {
-            return PaperIds.fromTitle(hit.title());
-        } catch (IllegalArgumentException e) {
-            return hit.id(); // a title with no letters or digits: nothing to compare, keep the paper
+    /**
+     * The title's letters and digits, lower-cased: what PaperIds compares, without its accent folding, and cheap
+     * enough for every answer on the hot path (a regex per hit cost 40% of similar-by-id's throughput).
+     */
+    static String titleKey(Hit hit) {
+        String title = hit.title();
+        StringBuilder key = new StringBuilder(title.length());
+        for (int i = 0; i < title.length(); ) {
+            int c = title.codePointAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                key.appendCodePoint(Character.toLowerCase(c));
+            }
+            i += Character.charCount(c);
         }
+        // A title with no letters or digits: nothing to compare, keep the paper.
+        return key.isEmpty() ? "\u0000" + hit.id() : key.toString();
     }
 }

@@ -46,30 +46,20 @@ final class Retriever {
     Results run(Supplier<float[]> vector, String text, int k, Filter filter, Set<String> skip, SearchOptions options,
                 String model) {
         Retrieval retrieval = options.retrieval();
-        // Extra candidates: for the same paper under two ids, and for MMR to choose among.
-        int depth = Math.min(maxK, options.mmrLambda() < 1 ? Math.max(4 * k, 50) : k + 10);
-        List<Hit> hits;
-        boolean exact;
-        switch (retrieval.mode()) {
-            case DENSE -> {
-                Hits found = store.nearest(vector.get(), depth, filter, skip);
-                hits = found.hits();
-                exact = found.exact();
-            }
-            case LEXICAL -> {
-                hits = store.lexical(text, depth, filter, skip).hits();
-                exact = true;
-            }
-            default -> {
-                // Fusion needs candidates beyond k: a paper ranked 150th by one list and 3rd by the other can win.
-                HybridHits both = store.hybrid(vector.get(), text, Math.max(depth, HYBRID_DEPTH), filter, skip);
-                hits = retrieval.fusion() == Retrieval.Fusion.RRF
-                        ? Fusions.rrf(List.of(both.dense().hits(), both.lexical().hits()), depth)
-                        : Fusions.weighted(both.dense().hits(), both.lexical().hits(), retrieval.denseWeight(), depth);
-                exact = both.dense().exact();
-            }
+        float[][] computed = new float[1][];
+        Supplier<float[]> once = () -> computed[0] != null ? computed[0] : (computed[0] = vector.get());
+        // A few extra candidates stand in for a paper listed twice under two ids; MMR needs many to choose from.
+        int depth = Math.min(maxK, options.mmrLambda() < 1 ? Math.max(4 * k, 50) : k + 3);
+        Candidates found = candidates(once, text, depth, filter, skip, retrieval);
+        List<Hit> hits = Rerank.distinctTitles(found.hits());
+        while (hits.size() < Math.min(k, depth) && found.hits().size() == depth && depth < maxK) {
+            // Rare: more duplicates than spare candidates. Ask again, deeper.
+            depth = Math.min(maxK, depth * 4);
+            found = candidates(once, text, depth, filter, skip, retrieval);
+            hits = Rerank.distinctTitles(found.hits());
         }
-        hits = Rerank.atLeast(Rerank.distinctTitles(hits), options.minScore());
+        boolean exact = found.exact();
+        hits = Rerank.atLeast(hits, options.minScore());
         if (options.mmrLambda() < 1) {
             List<Hit> present = new ArrayList<>();
             List<float[]> vectors = new ArrayList<>();
@@ -87,4 +77,25 @@ final class Retriever {
                 options.explain() ? explainer.explain(text, answer, embedder.get()) : null);
     }
 
+    private record Candidates(List<Hit> hits, boolean exact) {
+    }
+
+    private Candidates candidates(Supplier<float[]> vector, String text, int depth, Filter filter, Set<String> skip,
+                                  Retrieval retrieval) {
+        return switch (retrieval.mode()) {
+            case DENSE -> {
+                Hits found = store.nearest(vector.get(), depth, filter, skip);
+                yield new Candidates(found.hits(), found.exact());
+            }
+            case LEXICAL -> new Candidates(store.lexical(text, depth, filter, skip).hits(), true);
+            case HYBRID -> {
+                // Fusion needs candidates beyond k: a paper ranked 25th by one list and 3rd by the other can win.
+                HybridHits both = store.hybrid(vector.get(), text, Math.max(depth, HYBRID_DEPTH), filter, skip);
+                List<Hit> fused = retrieval.fusion() == Retrieval.Fusion.RRF
+                        ? Fusions.rrf(List.of(both.dense().hits(), both.lexical().hits()), depth)
+                        : Fusions.weighted(both.dense().hits(), both.lexical().hits(), retrieval.denseWeight(), depth);
+                yield new Candidates(fused, both.dense().exact());
+            }
+        };
+    }
 }
