@@ -77,12 +77,20 @@ final class ServeCommand implements Callable<Integer> {
         }, "akin-shutdown"));
         try (Akin akin = Akin.open(config)) {
             akin.holdWriteLock();
-            if (akin.stats().papers() == 0) {
-                spec.commandLine().getErr().println("akin: the index is empty; indexing " + sources);
+            boolean empty = akin.stats().papers() == 0;
+            if (empty || !akin.stats().lexical() && !corpus.isEmpty()) {
+                // Empty: give the service something to serve. Written before lexical search: rewrite the corpus's
+                // papers in the current layout (stored vectors, no inference) so that hybrid search works.
+                spec.commandLine().getErr().println("akin: " + (empty ? "the index is empty"
+                        : "the index predates lexical search; upgrading it") + "; indexing " + sources);
                 try (Progress progress = Progress.start(spec.commandLine().getErr())) {
                     spec.commandLine().getErr().println(akin.index(sources, IndexOptions.defaults(), progress)
                             .summary());
                 }
+            } else if (!akin.stats().lexical()) {
+                spec.commandLine().getErr().println("akin: warning: the index predates lexical search; lexical and"
+                        + " hybrid (the default for text search) fail until 'akin index <your inputs>' runs once (no"
+                        + " inference), or start serve with --corpus <your inputs>");
             }
             // Load the model and compile the hot paths now, not on the first user's search.
             akin.embed(List.of("warm-up query about neural networks"));

@@ -11,7 +11,8 @@ import dev.akin.embed.ModelFingerprint;
  * @param bytes size on disk
  * @param model fingerprint of the model that built it, null for an empty index
  * @param settings the HNSW settings new segments are written with
+ * @param lexical false for an index written before lexical search, which the next indexing run upgrades
  */
 public record IndexStats(String path, long papers, int segments, long bytes, ModelFingerprint model,
-                         IndexSettings settings) {
+                         IndexSettings settings, boolean lexical) {
 }

@@ -325,7 +325,7 @@ public final class LuceneVectorStore implements VectorStore {
         }
         SearcherManager manager = searchers();
         int segments = manager == null ? 0 : withSearcher(manager, s -> s.getIndexReader().leaves().size());
-        return new IndexStats(path.toString(), count(), segments, bytes, fingerprint, settings);
+        return new IndexStats(path.toString(), count(), segments, bytes, fingerprint, settings, !outdatedLayout());
     }
 
     @Override
