@@ -1,0 +1,90 @@
+package dev.akin.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.akin.TestModels;
+import dev.akin.search.Akin;
+import dev.akin.search.AkinConfig;
+import dev.akin.search.IndexOptions;
+import dev.akin.search.IndexProgress;
+import dev.akin.search.IndexReport;
+import dev.akin.search.Retrieval;
+import dev.akin.search.SearchOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An index written before lexical search (layout 1: no BM25 field, no layout in the commit data) keeps answering
+ * dense queries, says what to do for the others, and is upgraded by the next indexing run without inference.
+ */
+class LayoutUpgradeIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anIndexFromBeforeLexicalSearchIsRewrittenByTheNextRunWithoutInference() throws Exception {
+        Path current = dir.resolve("current");
+        long papers;
+        try (Akin akin = Akin.open(AkinConfig.at(current, TestModels.dir()))) {
+            papers = akin.index(List.of(TestModels.sampleData()), IndexOptions.defaults(), IndexProgress.NONE).papers();
+        }
+        Path old = dir.resolve("old");
+        writeAsLayoutOne(current, old);
+
+        SearchOptions hybrid = SearchOptions.DEFAULTS.with(Retrieval.parse("hybrid"));
+        try (Akin akin = Akin.open(AkinConfig.at(old, TestModels.dir()))) {
+            assertThat(akin.stats().lexical()).isFalse();
+            assertThat(akin.search("harmful fine-tuning", 3, Filter.NONE, SearchOptions.DEFAULTS.with(Retrieval.DENSE))
+                    .results()).hasSize(3);
+            assertThatThrownBy(() -> akin.search("harmful fine-tuning", 3, Filter.NONE, hybrid))
+                    .isInstanceOf(IndexException.class).hasMessageContaining("no lexical field")
+                    .hasMessageContaining("akin index");
+
+            IndexReport upgrade = akin.index(List.of(TestModels.sampleData()), IndexOptions.defaults(),
+                    IndexProgress.NONE);
+            assertThat(upgrade.updated()).isEqualTo(papers);
+            assertThat(upgrade.embedded()).as("stored vectors reused").isZero();
+            assertThat(akin.stats().lexical()).isTrue();
+            assertThat(akin.search("harmful fine-tuning", 3, Filter.NONE, hybrid).results()).hasSize(3);
+        }
+        try (Akin akin = Akin.open(AkinConfig.at(old, TestModels.dir()))) {
+            assertThat(akin.stats().lexical()).as("the layout is in the commit").isTrue();
+            assertThat(akin.index(List.of(TestModels.sampleData()), IndexOptions.defaults(), IndexProgress.NONE)
+                    .unchanged()).isEqualTo(papers);
+        }
+    }
+
+    /** Copies every paper into a new index as akin wrote them before lexical search. */
+    private static void writeAsLayoutOne(Path from, Path to) throws Exception {
+        List<IndexedPaper> all = new ArrayList<>();
+        Map<String, String> commitData;
+        try (LuceneVectorStore store = LuceneVectorStore.open(from, IndexSettings.defaults())) {
+            store.forEachId(id -> all.add(store.get(id).orElseThrow()));
+        }
+        try (var directory = FSDirectory.open(from)) {
+            commitData = new HashMap<>(SegmentInfos.readLatestCommit(directory).getUserData());
+        }
+        commitData.remove("akin.layout");
+        try (var directory = FSDirectory.open(to);
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(LuceneDocs.analyzer()))) {
+            for (IndexedPaper paper : all) {
+                Document doc = LuceneDocs.toDocument(paper);
+                doc.removeFields(LuceneDocs.TEXT);
+                writer.addDocument(doc);
+            }
+            writer.setLiveCommitData(commitData.entrySet());
+            writer.commit();
+        }
+    }
+}
