@@ -7,17 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 DURATION="${1:-30}"
 PORT=7391
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 export AKIN_LOAD_DIR="$PWD/target/load"
-rm -rf "$AKIN_LOAD_DIR"; mkdir -p "$AKIN_LOAD_DIR"; cp src/test/load/*.lua "$AKIN_LOAD_DIR/"
-
-./akin index data/ --index "$AKIN_LOAD_DIR/index" >/dev/null 2>&1
-./akin search "a" --k 1000 --json --index "$AKIN_LOAD_DIR/index" 2>/dev/null | python3 -c '
-import json, sys, os
-hits = json.load(sys.stdin)["results"]
-d = os.environ["AKIN_LOAD_DIR"]
-open(d + "/ids.txt", "w").write("\n".join(h["id"] for h in hits) + "\n")
-open(d + "/queries.txt", "w").write("\n".join(h["title"] for h in hits) + "\n")'
+source src/test/load/prepare.sh
 
 ./akin serve --index "$AKIN_LOAD_DIR/index" --port $PORT > "$AKIN_LOAD_DIR/serve.log" 2>&1 &
 SERVER=$!

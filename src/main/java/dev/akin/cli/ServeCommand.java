@@ -3,6 +3,7 @@ package dev.akin.cli;
 import dev.akin.embed.EmbedOptions;
 import dev.akin.http.AkinServer;
 import dev.akin.http.ServerConfig;
+import dev.akin.index.IndexStats;
 import dev.akin.search.Akin;
 import dev.akin.search.IndexOptions;
 import java.io.IOException;
@@ -77,8 +78,9 @@ final class ServeCommand implements Callable<Integer> {
         }, "akin-shutdown"));
         try (Akin akin = Akin.open(config)) {
             akin.holdWriteLock();
-            boolean empty = akin.stats().papers() == 0;
-            if (empty || !akin.stats().lexical() && !corpus.isEmpty()) {
+            IndexStats stats = akin.stats();
+            boolean empty = stats.papers() == 0;
+            if (empty || !stats.lexical() && !corpus.isEmpty()) {
                 // Empty: give the service something to serve. Written before lexical search: rewrite the corpus's
                 // papers in the current layout (stored vectors, no inference) so that hybrid search works.
                 spec.commandLine().getErr().println("akin: " + (empty ? "the index is empty"
@@ -87,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println(akin.index(sources, IndexOptions.defaults(), progress)
                             .summary());
                 }
-            } else if (!akin.stats().lexical()) {
+            } else if (!stats.lexical()) {
                 spec.commandLine().getErr().println("akin: warning: the index predates lexical search; lexical and"
                         + " hybrid (the default for text search) fail until 'akin index <your inputs>' runs once (no"
                         + " inference), or start serve with --corpus <your inputs>");

@@ -1,5 +1,9 @@
 package dev.akin.index;
 
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+
 /**
  * HNSW and search knobs.
  *
@@ -47,5 +51,16 @@ public record IndexSettings(VectorFormat format, int maxConnections, int beamWid
     /** A copy with the exact-search threshold replaced. */
     public IndexSettings withExactThreshold(int threshold) {
         return new IndexSettings(format, maxConnections, beamWidth, searchBeam, oversample, threshold);
+    }
+
+    /** The Lucene codec that writes vectors in this format with these HNSW settings. */
+    Codec codec() {
+        KnnVectorsFormat vectors = format.knnFormat(maxConnections, beamWidth);
+        return new Lucene104Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return vectors;
+            }
+        };
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
@@ -22,10 +23,15 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 
 /** The mapping between a paper and its Lucene document. */
 final class LuceneDocs {
@@ -80,6 +86,20 @@ final class LuceneDocs {
         doc.add(new StoredField(META_HASH, indexed.metaHash()));
         doc.add(new KnnFloatVectorField(VECTOR, indexed.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         return doc;
+    }
+
+    /** The paper with this id in the searcher's snapshot, with its vector and content hashes. */
+    static Optional<IndexedPaper> find(IndexSearcher searcher, String id) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(ID, id)), 1);
+        if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        int doc = top.scoreDocs[0].doc;
+        Document stored = searcher.storedFields().document(doc);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        return Optional.of(new IndexedPaper(toPaper(stored), vector(leaf.reader(), doc - leaf.docBase),
+                stored.get(TEXT_HASH), stored.get(META_HASH)));
     }
 
     /** English analysis for the lexical field; Lucene's standard analysis for anything else. */

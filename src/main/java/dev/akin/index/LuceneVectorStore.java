@@ -3,11 +3,9 @@ package dev.akin.index;
 import dev.akin.embed.ModelFingerprint;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,10 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -27,13 +21,6 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.RescoreTopNQuery;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -51,17 +38,15 @@ public final class LuceneVectorStore implements VectorStore {
     private final Analyzer analyzer = LuceneDocs.analyzer();
     private final Object writeLock = new Object();
     private volatile IndexWriter writer;
-    private volatile SearcherManager searchers;
+    private final Snapshots snapshots;
     private volatile ModelFingerprint fingerprint;
     private volatile int layout = LuceneDocs.LAYOUT;
-    private volatile long lastRefresh = System.nanoTime();
-    private static final long REFRESH_NANOS = 1_000_000_000L;
 
     private LuceneVectorStore(Path path, IndexSettings settings, Directory directory) throws IOException {
         this.path = path;
         this.settings = settings;
         this.directory = directory;
-        searchers();
+        this.snapshots = new Snapshots(path, directory, this::readCommitData);
     }
 
     /**
@@ -105,23 +90,7 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public Optional<IndexedPaper> get(String id) {
-        SearcherManager manager = searchers();
-        if (manager == null) {
-            return Optional.empty();
-        }
-        return withSearcher(manager, searcher -> {
-            TopDocs top = searcher.search(new TermQuery(new Term(LuceneDocs.ID, id)), 1);
-            if (top.scoreDocs.length == 0) {
-                return Optional.empty();
-            }
-            int doc = top.scoreDocs[0].doc;
-            Document stored = searcher.storedFields().document(doc);
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-            float[] vector = LuceneDocs.vector(leaf.reader(), doc - leaf.docBase);
-            return Optional.of(new IndexedPaper(LuceneDocs.toPaper(stored), vector,
-                    stored.get(LuceneDocs.TEXT_HASH), stored.get(LuceneDocs.META_HASH)));
-        });
+        return snapshots.read(Optional.empty(), searcher -> LuceneDocs.find(searcher, id));
     }
 
     @Override
@@ -165,11 +134,7 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public void forEachId(Consumer<String> visitor) {
-        SearcherManager manager = searchers();
-        if (manager == null) {
-            return;
-        }
-        withSearcher(manager, searcher -> {
+        snapshots.read(null, searcher -> {
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 Bits live = leaf.reader().getLiveDocs();
                 StoredFields fields = leaf.reader().storedFields();
@@ -204,16 +169,9 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public void refresh() {
-        SearcherManager manager = searchers();
-        if (manager != null) {
-            try {
-                manager.maybeRefreshBlocking();
-                lastRefresh = System.nanoTime();
-            } catch (IOException e) {
-                throw new IndexException("cannot refresh readers of index at " + path + ": " + e.getMessage(), e);
-            }
-        }
+        snapshots.refresh();
     }
+
 
     @Override
     public Hits nearest(float[] query, int k, Filter filter, Set<String> skip) {
@@ -225,12 +183,8 @@ public final class LuceneVectorStore implements VectorStore {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
-        SearcherManager manager = searchers();
-        if (manager == null) {
-            return new Hits(List.of(), true);
-        }
-        return withSearcher(manager, searcher -> NearestSearch.run(searcher, settings, query, k, filter, skip,
-                forceExact));
+        return snapshots.read(new Hits(List.of(), true), searcher -> NearestSearch.run(searcher, settings, query, k,
+                filter, skip, forceExact));
     }
 
     @Override
@@ -238,11 +192,7 @@ public final class LuceneVectorStore implements VectorStore {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
-        SearcherManager manager = searchers();
-        if (manager == null) {
-            return new Hits(List.of(), true);
-        }
-        return withSearcher(manager, searcher -> {
+        return snapshots.read(new Hits(List.of(), true), searcher -> {
             checkLexical(searcher);
             return LexicalSearch.run(searcher, analyzer, text, k, filter, skip);
         });
@@ -253,11 +203,8 @@ public final class LuceneVectorStore implements VectorStore {
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be >= 1, got " + depth);
         }
-        SearcherManager manager = searchers();
-        if (manager == null) {
-            return new HybridHits(new Hits(List.of(), true), new Hits(List.of(), true));
-        }
-        return withSearcher(manager, searcher -> {
+        Hits none = new Hits(List.of(), true);
+        return snapshots.read(new HybridHits(none, none), searcher -> {
             checkLexical(searcher);
             return new HybridHits(NearestSearch.run(searcher, settings, query, depth, filter, skip, false),
                     LexicalSearch.run(searcher, analyzer, text, depth, filter, skip));
@@ -266,11 +213,7 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public List<String> sharedTerms(String a, String b, int n) {
-        SearcherManager manager = searchers();
-        if (manager == null) {
-            return List.of();
-        }
-        return withSearcher(manager, searcher -> LexicalSearch.shared(searcher, analyzer, a, b, n));
+        return snapshots.read(List.of(), searcher -> LexicalSearch.shared(searcher, analyzer, a, b, n));
     }
 
     private void checkLexical(IndexSearcher searcher) throws IOException {
@@ -298,15 +241,13 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public boolean hasCategory(String category) {
-        SearcherManager manager = searchers();
-        return manager != null && withSearcher(manager,
+        return snapshots.read(false,
                 s -> s.getIndexReader().docFreq(new Term(LuceneDocs.CATEGORY, category)) > 0);
     }
 
     @Override
     public long count() {
-        SearcherManager manager = searchers();
-        return manager == null ? 0 : withSearcher(manager, s -> (long) s.getIndexReader().numDocs());
+        return snapshots.read(0L, s -> (long) s.getIndexReader().numDocs());
     }
 
     @Override
@@ -323,16 +264,18 @@ public final class LuceneVectorStore implements VectorStore {
         } catch (IOException e) {
             throw new IndexException("cannot read index at " + path + ": " + e.getMessage(), e);
         }
-        SearcherManager manager = searchers();
-        int segments = manager == null ? 0 : withSearcher(manager, s -> s.getIndexReader().leaves().size());
-        return new IndexStats(path.toString(), count(), segments, bytes, fingerprint, settings, !outdatedLayout());
+        // Papers and segments from one snapshot.
+        long[] counts = snapshots.read(new long[2],
+                s -> new long[] {s.getIndexReader().numDocs(), s.getIndexReader().leaves().size()});
+        return new IndexStats(path.toString(), counts[0], (int) counts[1], bytes, fingerprint, settings,
+                !outdatedLayout());
     }
 
     @Override
     public void close() {
         synchronized (writeLock) {
             try {
-                closeSearchers();
+                snapshots.close();
                 if (writer != null) {
                     // Uncommitted writes are dropped on purpose: only commit() makes them durable.
                     WriterInfo.clear(path);
@@ -355,13 +298,12 @@ public final class LuceneVectorStore implements VectorStore {
         synchronized (writeLock) {
             if (writer == null) {
                 try {
-                    IndexWriterConfig config = new IndexWriterConfig(analyzer).setCodec(codec())
+                    IndexWriterConfig config = new IndexWriterConfig(analyzer).setCodec(settings.codec())
                             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                             .setRAMBufferSizeMB(256);
                     IndexWriter opened = new IndexWriter(directory, config);
                     WriterInfo.record(path);
-                    closeSearchers();
-                    searchers = new SearcherManager(opened, null);
+                    snapshots.follow(opened);
                     writer = opened;
                 } catch (LockObtainFailedException e) {
                     throw new IndexLockedException("index at " + path + " is locked by " + WriterInfo.holder(path)
@@ -374,70 +316,11 @@ public final class LuceneVectorStore implements VectorStore {
         }
     }
 
-    private org.apache.lucene.codecs.Codec codec() {
-        KnnVectorsFormat format = settings.format().knnFormat(settings.maxConnections(), settings.beamWidth());
-        return new Lucene104Codec() {
-            @Override
-            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                return format;
-            }
-        };
-    }
-
-    /** The searchers, opened as soon as a commit exists (perhaps made by another process since we opened). */
-    private SearcherManager searchers() {
-        SearcherManager manager = searchers;
-        if (manager != null) {
-            return manager;
-        }
-        synchronized (writeLock) {
-            try {
-                if (searchers == null && DirectoryReader.indexExists(directory)) {
-                    if (fingerprint == null) {
-                        SegmentInfos last = SegmentInfos.readLatestCommit(directory);
-                        fingerprint = ModelFingerprint.fromMap(last.getUserData()).orElse(null);
-                        layout = Integer.parseInt(last.getUserData().getOrDefault("akin.layout", "1"));
-                    }
-                    searchers = new SearcherManager(directory, null);
-                }
-            } catch (IOException e) {
-                throw new IndexException("cannot read index at " + path + ": " + e.getMessage()
-                        + " (if it is damaged, move it aside and reindex)", e);
-            }
-            return searchers;
-        }
-    }
-
-    private void closeSearchers() throws IOException {
-        SearcherManager manager = searchers;
-        searchers = null;
-        if (manager != null) {
-            manager.close();
-        }
-    }
-
-    private <T> T withSearcher(SearcherManager manager, SearcherFunction<T> fn) {
-        IndexSearcher searcher;
-        try {
-            // Other processes' commits become visible within a second; this process's writes on refresh().
-            if (System.nanoTime() - lastRefresh > REFRESH_NANOS) {
-                lastRefresh = System.nanoTime();
-                manager.maybeRefresh();
-            }
-            searcher = manager.acquire();
-        } catch (IOException e) {
-            throw new IndexException("cannot read index at " + path + ": " + e.getMessage(), e);
-        }
-        try {
-            return fn.apply(searcher);
-        } catch (IOException e) {
-            throw new IndexException("cannot read index at " + path + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                manager.release(searcher);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /** The model and layout an existing index was written with, from its latest commit's data. */
+    private void readCommitData(SegmentInfos last) {
+        if (fingerprint == null) {
+            fingerprint = ModelFingerprint.fromMap(last.getUserData()).orElse(null);
+            layout = Integer.parseInt(last.getUserData().getOrDefault("akin.layout", "1"));
         }
     }
 
@@ -449,10 +332,5 @@ public final class LuceneVectorStore implements VectorStore {
                 primary.addSuppressed(e);
             }
         }
-    }
-
-    @FunctionalInterface
-    private interface SearcherFunction<T> {
-        T apply(IndexSearcher searcher) throws IOException;
     }
 }
