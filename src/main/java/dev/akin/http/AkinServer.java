@@ -16,6 +16,9 @@ import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,8 @@ public final class AkinServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AkinServer.class);
     /** Bytes per second below which a request body is abandoned: far below any real client, far above a trickle. */
     static final long MIN_BODY_RATE = 1024;
+    /** How long a body may take before its rate is judged at all. */
+    static final Duration BODY_RATE_GRACE = Duration.ofSeconds(5);
     private final Javalin app;
     private final ServerConfig config;
     private final ReindexApi reindex;
@@ -56,9 +61,9 @@ public final class AkinServer implements AutoCloseable {
             c.jsonMapper(new JavalinJackson(json, false));
             c.jetty.addConnector((jetty, http) -> {
                 // Slow clients: a connection that goes silent, mid-request or between requests, is closed after the
-                // idle timeout; a body trickling in under MIN_BODY_RATE fails. Either way its worker thread is freed.
+                // idle timeout; a body trickling in under MIN_BODY_RATE fails (BodyRateGuard). Either way its
+                // worker thread is freed.
                 http.setIdleTimeout(config.idleTimeout().toMillis());
-                http.setMinRequestDataRate(MIN_BODY_RATE);
                 ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
                 connector.setHost(config.host());
                 connector.setPort(config.port());
@@ -67,6 +72,8 @@ public final class AkinServer implements AutoCloseable {
             });
             // Few workers, FIFO queue: 64 connections on 2 cores are served in arrival order instead of 64
             // threads fighting over the cores, which is what makes a long latency tail.
+            c.jetty.modifyServletContextHandler(context -> context.addFilter(
+                    new BodyRateGuard(MIN_BODY_RATE, BODY_RATE_GRACE), "/*", EnumSet.of(DispatcherType.REQUEST)));
             c.jetty.threadPool = new QueuedThreadPool(config.workerThreads(), Math.min(4, config.workerThreads()));
             c.http.maxRequestSize = config.maxBodyBytes();
             c.http.prefer405over404 = true;
@@ -100,7 +107,7 @@ public final class AkinServer implements AutoCloseable {
                     e.getMessage()));
             c.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
                     reason(e.getStatus()), e.getMessage()));
-            // Jetty's own refusals, e.g. 408 for a body arriving under the minimum data rate.
+            // Jetty's own refusals, and BodyRateGuard's 408 for a body arriving under the minimum data rate.
             c.routes.exception(BadMessageException.class, (e, ctx) -> problem(ctx, e.getCode(), reason(e.getCode()),
                     "the request was refused: " + e.getReason()));
             c.routes.exception(AkinException.class, (e, ctx) -> {

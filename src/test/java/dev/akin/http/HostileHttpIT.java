@@ -227,4 +227,25 @@ class HostileHttpIT {
                     .isEqualTo(200);
         }
     }
+
+    @Test
+    void aSmallBodyArrivingInTwoPartsIsAnsweredNotRefusedAsSlow() throws Exception {
+        // 31 bytes, the second half 400 ms after the first: a slow network, not an attack. Jetty's own rate
+        // check (no grace) refused this with 408, and did so at random on a busy machine.
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.setSoTimeout(30_000);
+            OutputStream out = client.getOutputStream();
+            byte[] body = "{\"texts\":[\"graph neural nets\"]}".getBytes(StandardCharsets.UTF_8);
+            out.write(("POST /api/embed HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body, 0, 10);
+            out.flush();
+            Thread.sleep(400);
+            out.write(body, 10, body.length - 10);
+            out.flush();
+            String reply = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(reply).startsWith("HTTP/1.1 200").contains("\"vectors\"");
+        }
+    }
 }
