@@ -36,6 +36,10 @@ final class IndexCommand implements Callable<Integer> {
             description = "Commit at least this often; a crash loses at most this much work (default: ${DEFAULT-VALUE}).")
     long commitEvery;
 
+    @Option(names = "--merge", description = "Afterwards, merge the index into one segment: slower to finish, faster"
+            + " queries on a large index.")
+    boolean merge;
+
     @Option(names = "--json", description = "Print the run's report as one JSON document on stdout.")
     boolean json;
 
@@ -48,6 +52,10 @@ final class IndexCommand implements Callable<Integer> {
         try (Akin akin = index.open(); Progress progress = Progress.start(spec.commandLine().getErr())) {
             var options = new IndexOptions(prune, strict, Duration.ofSeconds(commitEvery), force);
             report = akin.index(paths, options, progress);
+            if (merge) {
+                spec.commandLine().getErr().println("merging into one segment ...");
+                akin.merge();
+            }
         }
         if (json) {
             Printer.json(spec.commandLine().getOut(), report);

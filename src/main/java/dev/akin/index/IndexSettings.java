@@ -48,6 +48,11 @@ public record IndexSettings(VectorFormat format, int maxConnections, int beamWid
         return new IndexSettings(newFormat, maxConnections, beamWidth, searchBeam, oversample, exactThreshold);
     }
 
+    /** A copy with the search beam replaced. */
+    public IndexSettings withSearchBeam(int beam) {
+        return new IndexSettings(format, maxConnections, beamWidth, beam, oversample, exactThreshold);
+    }
+
     /** A copy with the exact-search threshold replaced. */
     public IndexSettings withExactThreshold(int threshold) {
         return new IndexSettings(format, maxConnections, beamWidth, searchBeam, oversample, threshold);

@@ -172,6 +172,20 @@ public final class LuceneVectorStore implements VectorStore {
         snapshots.refresh();
     }
 
+    @Override
+    public void merge(int maxSegments) {
+        if (maxSegments < 1) {
+            throw new IllegalArgumentException("maxSegments must be at least 1, got " + maxSegments);
+        }
+        try {
+            writer().forceMerge(maxSegments);
+        } catch (IOException e) {
+            throw new IndexException("merging index at " + path + " into " + maxSegments + " segments failed; the"
+                    + " last commit is intact: " + e.getMessage(), e);
+        }
+        commit();
+    }
+
 
     @Override
     public Hits nearest(float[] query, int k, Filter filter, Set<String> skip) {

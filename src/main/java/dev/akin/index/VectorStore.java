@@ -101,6 +101,12 @@ public interface VectorStore extends AutoCloseable {
     /** Number of live papers. */
     long count();
 
+    /**
+     * Merges the index down to at most {@code maxSegments} segments and commits. Slow (every graph is rebuilt),
+     * but each query then walks fewer graphs; worth it for a large index that changes rarely.
+     */
+    void merge(int maxSegments);
+
     /** Paper count, size on disk, segments, model and settings. */
     IndexStats stats();
 

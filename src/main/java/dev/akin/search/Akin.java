@@ -234,6 +234,15 @@ public final class Akin implements AutoCloseable {
         return store.stats();
     }
 
+    /**
+     * Merges the index into one segment, so a query walks one HNSW graph instead of one per segment: at 1M papers
+     * this cut query latency severalfold (docs/benchmarks.md). Takes minutes on a large index; queries keep being
+     * answered meanwhile, from the segments as they were.
+     */
+    public void merge() {
+        store.merge(1);
+    }
+
     /** Name of the model whose vectors the index holds, or of the configured model for an empty index. */
     public String modelName() {
         return store.fingerprint().map(f -> f.name()).orElseGet(this::configuredModelName);

@@ -15,24 +15,41 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Embedding throughput, akin against its peers on the same texts in the same JVM, runs interleaved so that
- * machine noise hits every system alike; reports medians and ratios. Run it as the README of docs/benchmarks.md
- * says: {@code mvn -q -Pbench test-compile exec:exec -Dbench.class=dev.akin.bench.EmbedBench}.
+ * machine noise hits every system alike; reports medians and ratios. Then, with {@code --sweep}, akin alone over
+ * model x precision x ORT threads x batch size, plotted as throughput against threads.
+ * {@code ./akin bench embed --rounds 5 --threads 2 --sweep}.
  */
-public final class EmbedBench {
-    private EmbedBench() {
-    }
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = "Embedding papers/s: akin vs langchain4j vs plain ONNX Runtime; optionally a settings sweep.")
+final class EmbedBench implements Callable<Integer> {
+    @Option(names = "--rounds", defaultValue = "5", description = "Interleaved timed rounds (default ${DEFAULT-VALUE}).")
+    int rounds;
+    @Option(names = "--threads", defaultValue = "2", description = "ORT intra-op threads for the peer table.")
+    int threads;
+    @Option(names = "--sweep", description = "Also sweep models x threads x batch sizes (akin only).")
+    boolean sweep;
+    @Option(names = "--sweep-threads", split = ",", defaultValue = "1,2,4", description = "Thread counts swept.")
+    List<Integer> sweepThreads;
+    @Option(names = "--sweep-batches", split = ",", defaultValue = "1,16,64", description = "Batch sizes swept.")
+    List<Integer> sweepBatches;
+    @Option(names = "--sweep-texts", defaultValue = "100", description = "Abstracts per sweep round.")
+    int sweepTexts;
+    @Option(names = "--plots", defaultValue = "target/bench", description = "Where the PNG plots go.")
+    Path plots;
 
     /** One system under test: embeds the whole list once. */
     interface Peer {
         void run(List<String> texts) throws Exception;
     }
 
-    public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    @Override
+    public Integer call() throws Exception {
         Path models = Path.of(System.getProperty("akin.models", "models"));
         List<String> texts = texts(Path.of("data"));
         Path cache = Files.createTempDirectory("akin-bench");
@@ -103,6 +120,62 @@ public final class EmbedBench {
                     lengths.meanTokens(tokens), gflopPerPaper, gflopPerPaper * rate,
                     100 * gflopPerPaper * rate / peak256, 100 * gflopPerPaper * rate / peak512,
                     lengths.meanTokens(tokens) * rate);
+        }
+        if (sweep) {
+            sweep(models, texts.subList(0, Math.min(sweepTexts, texts.size())), cache);
+        }
+        return 0;
+    }
+
+    /** akin alone, each model at its own max tokens; settings interleaved round by round like the peers. */
+    private void sweep(Path models, List<String> texts, Path cache) throws Exception {
+        List<String> names = List.of("all-minilm-l6-v2", "all-minilm-l6-v2-q", "bge-small-en-v1.5",
+                "bge-small-en-v1.5-q");
+        System.out.printf("%nSweep: %d abstracts, each model at its own max tokens, median of %d rounds%n%n",
+                texts.size(), rounds);
+        System.out.println("| model | max tokens | threads | batch | papers/s | tokens/s |");
+        System.out.println("|---|---|---|---|---|---|");
+        Map<String, List<double[]>> byThreads = new LinkedHashMap<>();
+        for (String name : names) {
+            ModelSpec spec = ModelSpec.load(models.resolve(name));
+            double tokensPerPaper = OnnxTokens.of(spec, texts).meanTokens(spec.maxTokens());
+            for (int batch : sweepBatches) {
+                Map<Integer, List<Double>> rates = new LinkedHashMap<>();
+                Map<Integer, OnnxEmbedder> embedders = new LinkedHashMap<>();
+                try {
+                    for (int t : sweepThreads) {
+                        OnnxEmbedder e = OnnxEmbedder.open(spec, new EmbedOptions(t, 1, batch), cache);
+                        embedders.put(t, e);
+                        e.embedDocuments(texts);
+                        rates.put(t, new ArrayList<>());
+                    }
+                    for (int round = 0; round < rounds; round++) {
+                        for (var e : embedders.entrySet()) {
+                            long start = System.nanoTime();
+                            e.getValue().embedDocuments(texts);
+                            rates.get(e.getKey()).add(texts.size() / ((System.nanoTime() - start) / 1e9));
+                        }
+                    }
+                } finally {
+                    for (OnnxEmbedder e : embedders.values()) {
+                        e.close();
+                    }
+                }
+                for (var r : rates.entrySet()) {
+                    double rate = median(r.getValue());
+                    System.out.printf("| %s | %d | %d | %d | %.1f | %.0f |%n", name, spec.maxTokens(), r.getKey(),
+                            batch, rate, rate * tokensPerPaper);
+                    if (batch == 16) {
+                        byThreads.computeIfAbsent(name + " (batch 16)", k -> new ArrayList<>())
+                                .add(new double[] {r.getKey(), rate});
+                    }
+                }
+            }
+        }
+        if (!byThreads.isEmpty()) {
+            Plots.lines(plots.resolve("embed-throughput-vs-threads.png"), "Embedding throughput vs ORT threads ("
+                    + Runtime.getRuntime().availableProcessors() + " cores)", "ORT intra-op threads", "papers/s",
+                    byThreads, false);
         }
     }
 

@@ -10,105 +10,147 @@ import dev.akin.index.IndexedPaper;
 import dev.akin.index.LuceneVectorStore;
 import dev.akin.index.VectorFormat;
 import dev.akin.paper.Paper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * HNSW build time, size, query latency and recall@10 against exact search, per vector format and HNSW setting,
  * on clustered synthetic unit vectors shaped like sentence embeddings (many topics, papers scattered around them);
- * then the same with filters that keep 10% and 0.1% of the papers.
- * {@code mvn -q -Pbench test-compile exec:exec -Dbench.class=dev.akin.bench.IndexBench
- * -Dbench.args="100000 16,32 float32,int8 100,200"} (vectors, M values, formats, beam widths).
+ * the same with filters that keep 10% and 0.1% of the papers; and a recall-vs-latency curve over the search beam,
+ * plotted. {@code ./akin bench index --vectors 100000 --m 16,32 --formats float32,int8 --beams 100,200}.
  */
-public final class IndexBench {
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = "HNSW build, size, latency and recall@10 against exact search, per format and setting.")
+final class IndexBench implements Callable<Integer> {
     private static final int DIM = 384;
     private static final int QUERIES = 300;
     private static final int K = 10;
 
-    private IndexBench() {
-    }
+    @Option(names = "--vectors", defaultValue = "100000", description = "Vectors to index (default ${DEFAULT-VALUE}).")
+    int n;
+    @Option(names = "--m", split = ",", defaultValue = "16", description = "HNSW M values.")
+    List<Integer> ms;
+    @Option(names = "--formats", split = ",", defaultValue = "float32,int8,int4,binary", description = "Formats.")
+    List<String> formats;
+    @Option(names = "--beams", split = ",", defaultValue = "100", description = "Construction beam widths.")
+    List<Integer> beams;
+    @Option(names = "--search-beams", split = ",", defaultValue = "10,20,50,100,200,400",
+            description = "Search beams for the recall-vs-latency curve.")
+    List<Integer> searchBeams;
+    @Option(names = "--merge", description = "Merge each index into one segment before measuring (akin index --merge).")
+    boolean merge;
+    @Option(names = "--plots", defaultValue = "target/bench", description = "Where the PNG plots go.")
+    Path plots;
 
-    public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        List<Integer> ms = args.length > 1 ? Arrays.stream(args[1].split(",")).map(Integer::valueOf).toList()
-                : List.of(16);
-        List<VectorFormat> formats = args.length > 2
-                ? Arrays.stream(args[2].split(",")).map(VectorFormat::parse).toList()
-                : List.of(VectorFormat.values());
-        List<Integer> beams = args.length > 3 ? Arrays.stream(args[3].split(",")).map(Integer::valueOf).toList()
-                : List.of(100);
+    private final Map<String, List<double[]>> curves = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws IOException {
         Clusters clusters = new Clusters(DIM, Math.max(50, n / 100), 42);
         List<float[]> queries = new ArrayList<>();
         for (int i = 0; i < QUERIES; i++) {
             queries.add(clusters.next());
         }
-        var fingerprint = new ModelFingerprint("synthetic", "none", Pooling.MEAN, DIM, 256);
         System.out.printf("%d clustered %d-d unit vectors, %d queries, k=%d, single-threaded queries; beam = build"
-                + " and search beam width; filters keep 10%% and 0.1%% of the papers%n%n", n, DIM, QUERIES, K);
-        System.out.println("| format | M | beam | build s | size MB | p50 ms | p99 ms | recall@10 | exact p50 ms |"
-                + " 10% filter p50 ms / recall | 10% filter exact p50 ms | 0.1% filter p50 ms / recall |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
-        for (VectorFormat format : formats) {
+                + " and search beam width; %s; filters keep 10%% and 0.1%% of the papers%n%n", n, DIM, QUERIES, K,
+                merge ? "each index merged into one segment" : "segments as indexing left them");
+        System.out.println("| format | M | beam | build s | merge s | segments | size MB | p50 ms | p99 ms | recall@10"
+                + " | exact p50 ms | exact / HNSW | 10% filter p50 ms / recall | 10% filter exact p50 ms"
+                + " | 0.1% filter p50 ms / recall |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (String format : formats) {
             for (int m : ms) {
                 for (int beam : beams) {
-                    run(n, queries, fingerprint, format, m, beam);
+                    run(queries, VectorFormat.parse(format), m, beam);
                 }
             }
         }
+        System.out.println();
+        System.out.println("Recall@10 against search beam (no filter):");
+        System.out.println("| index | search beam | p50 ms | recall@10 |");
+        System.out.println("|---|---|---|---|");
+        curves.forEach((name, points) -> {
+            for (int i = 0; i < points.size(); i++) {
+                System.out.printf("| %s | %d | %.3f | %.3f |%n", name, searchBeams.get(i), points.get(i)[0],
+                        points.get(i)[1]);
+            }
+        });
+        Plots.lines(plots.resolve("recall-vs-latency-" + n + (merge ? "-merged" : "") + ".png"),
+                String.format("Recall@10 vs p50 latency, %,d x %d-d, search beams %s", n, DIM, searchBeams),
+                "p50 latency (ms, log)", "recall@10", curves, true);
+        return 0;
     }
 
-    private static void run(int n, List<float[]> queries, ModelFingerprint fingerprint, VectorFormat format, int m,
-                            int beam) throws Exception {
-        {
-            Path dir = Files.createTempDirectory("akin-index-bench");
-            IndexSettings settings = new IndexSettings(format, m, beam, beam, 3, 1000);
-            Clusters data = new Clusters(DIM, Math.max(50, n / 100), 42);
-            data.skip(QUERIES); // the same stream as the queries, past them: queries are not in the index
-            long start = System.nanoTime();
-            try (LuceneVectorStore store = LuceneVectorStore.open(dir, settings)) {
-                store.bindModel(fingerprint);
-                List<IndexedPaper> batch = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    // Categories for filters of known selectivity: "c10" on every 10th paper, "c01" on every 1000th.
-                    List<String> categories = i % 1000 == 0 ? List.of("c10", "c01") : i % 10 == 0 ? List.of("c10")
-                            : List.of();
-                    batch.add(new IndexedPaper(new Paper("p" + i, "t" + i, "", null, null, null, 2000 + i % 25,
-                            categories, ""), data.next(), "", ""));
-                    if (batch.size() == 5000) {
-                        store.upsert(batch);
-                        batch.clear();
-                    }
+    private void run(List<float[]> queries, VectorFormat format, int m, int beam) throws IOException {
+        Path dir = Files.createTempDirectory("akin-index-bench");
+        IndexSettings settings = new IndexSettings(format, m, beam, beam, 3, 1000);
+        Clusters data = new Clusters(DIM, Math.max(50, n / 100), 42);
+        data.skip(QUERIES); // the same stream as the queries, past them: queries are not in the index
+        long start = System.nanoTime();
+        double mergeSeconds = 0;
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, settings)) {
+            store.bindModel(new ModelFingerprint("synthetic", "none", Pooling.MEAN, DIM, 256));
+            List<IndexedPaper> batch = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                // Categories for filters of known selectivity: "c10" on every 10th paper, "c01" on every 1000th.
+                List<String> categories = i % 1000 == 0 ? List.of("c10", "c01") : i % 10 == 0 ? List.of("c10")
+                        : List.of();
+                batch.add(new IndexedPaper(new Paper("p" + i, "t" + i, "", null, null, null, 2000 + i % 25,
+                        categories, ""), data.next(), "", ""));
+                if (batch.size() == 5000) {
+                    store.upsert(batch);
+                    batch.clear();
                 }
-                store.upsert(batch);
-                store.commit();
             }
-            double buildSeconds = (System.nanoTime() - start) / 1e9;
-            try (LuceneVectorStore approx = LuceneVectorStore.open(dir, settings);
-                 LuceneVectorStore exact = LuceneVectorStore.open(dir, settings.withExactThreshold(10_000_000))) {
-                long bytes = approx.stats().bytes();
-                Filter tenth = new Filter(null, null, "c10", Set.of());
-                Filter thousandth = new Filter(null, null, "c01", Set.of());
-                double[] approxMs = time(approx, queries, Filter.NONE);
-                double[] exactMs = time(exact, queries, Filter.NONE);
-                double[] tenthMs = time(approx, queries, tenth);
-                double[] thousandthMs = time(approx, queries, thousandth);
-                double[] tenthExactMs = time(exact, queries, tenth);
-                System.out.printf("| %s | %d | %d | %.1f | %.0f | %.3f | %.3f | %.3f | %.2f | %.3f / %.3f | %.3f |"
-                                + " %.3f / %.3f |%n",
-                        format, m, beam, buildSeconds, bytes / 1e6, percentile(approxMs, 50), percentile(approxMs, 99),
-                        recall(approx, exact, queries, Filter.NONE), percentile(exactMs, 50),
-                        percentile(tenthMs, 50), recall(approx, exact, queries, tenth), percentile(tenthExactMs, 50),
-                        percentile(thousandthMs, 50), recall(approx, exact, queries, thousandth));
+            store.upsert(batch);
+            store.commit();
+            if (merge) {
+                long mergeStart = System.nanoTime();
+                store.merge(1);
+                mergeSeconds = (System.nanoTime() - mergeStart) / 1e9;
             }
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        double buildSeconds = (System.nanoTime() - start) / 1e9 - mergeSeconds;
+        try (LuceneVectorStore approx = LuceneVectorStore.open(dir, settings);
+             LuceneVectorStore exact = LuceneVectorStore.open(dir, settings.withExactThreshold(10_000_000))) {
+            var stats = approx.stats();
+            Filter tenth = new Filter(null, null, "c10", Set.of());
+            Filter thousandth = new Filter(null, null, "c01", Set.of());
+            double[] approxMs = time(approx, queries, Filter.NONE);
+            double[] exactMs = time(exact, queries, Filter.NONE);
+            double[] tenthMs = time(approx, queries, tenth);
+            double[] thousandthMs = time(approx, queries, thousandth);
+            double[] tenthExactMs = time(exact, queries, tenth);
+            System.out.printf("| %s | %d | %d | %.1f | %.1f | %d | %.0f | %.3f | %.3f | %.3f | %.2f | %.1fx"
+                            + " | %.3f / %.3f | %.3f | %.3f / %.3f |%n",
+                    format, m, beam, buildSeconds, mergeSeconds, stats.segments(), stats.bytes() / 1e6,
+                    percentile(approxMs, 50), percentile(approxMs, 99), recall(approx, exact, queries, Filter.NONE),
+                    percentile(exactMs, 50), percentile(exactMs, 50) / percentile(approxMs, 50),
+                    percentile(tenthMs, 50), recall(approx, exact, queries, tenth), percentile(tenthExactMs, 50),
+                    percentile(thousandthMs, 50), recall(approx, exact, queries, thousandth));
+            List<double[]> curve = new ArrayList<>();
+            for (int searchBeam : searchBeams) {
+                try (LuceneVectorStore beamed = LuceneVectorStore.open(dir, settings.withSearchBeam(searchBeam))) {
+                    curve.add(new double[] {percentile(time(beamed, queries, Filter.NONE), 50),
+                            recall(beamed, exact, queries, Filter.NONE)});
+                }
             }
+            curves.put(format + " M=" + m + " beam " + beam, curve);
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 

@@ -1,0 +1,55 @@
+package dev.akin.bench;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./akin bench ...}: every benchmark behind one command. It runs from the test classpath (through Maven's
+ * bench profile) because the peers it measures against, langchain4j and JMH, are benchmark-only dependencies that
+ * akin's jar does not carry.
+ */
+@Command(name = "akin bench", mixinStandardHelpOptions = true, subcommands = {EmbedBench.class, IndexBench.class},
+        description = "Speed benchmarks, each against its peer in the same run; tables on stdout, plots as PNG.")
+final class Bench implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    @Command(name = "latency", description = "Similar-by-id p50 per retrieval mode on an existing index.")
+    int latency(@Parameters(paramLabel = "INDEX") String index,
+                @Parameters(paramLabel = "ROUNDS", defaultValue = "7") String rounds) {
+        RetrievalLatencyBench.main(new String[] {index, rounds});
+        return 0;
+    }
+
+    @Command(name = "query-embed", description = "Query embedding: one at a time against batched concurrent queries.")
+    int queryEmbed(@Parameters(arity = "0..*") List<String> args) throws Exception {
+        QueryEmbedBench.main(args == null ? new String[0] : args.toArray(String[]::new));
+        return 0;
+    }
+
+    @Command(name = "peak", description = "This CPU's fp32 FMA peak (AVX2 and AVX-512 widths).")
+    int peak() throws Exception {
+        int threads = Runtime.getRuntime().availableProcessors();
+        System.out.printf("fp32 FMA peak, %d threads: %.1f GFLOP/s (256-bit), %.1f GFLOP/s (512-bit)%n", threads,
+                FmaPeak.gflops(threads, 256), FmaPeak.gflops(threads, 512));
+        return 0;
+    }
+
+    @Command(name = "micro", description = "JMH micro-benchmarks (vector maths, fusion, re-ranking); JMH options pass"
+            + " through, e.g. -f 1 -wi 3 -i 5.")
+    int micro(@Parameters(arity = "0..*") List<String> jmhArgs) throws Exception {
+        org.openjdk.jmh.Main.main(jmhArgs == null ? new String[] {"dev.akin.*MicroBench"}
+                : jmhArgs.toArray(String[]::new));
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+}

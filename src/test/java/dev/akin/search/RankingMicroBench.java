@@ -1,0 +1,91 @@
+package dev.akin.search;
+
+import dev.akin.embed.Vectors;
+import dev.akin.index.Hit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.util.VectorUtil;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The per-query arithmetic around the index, at the sizes a query uses (384-d vectors, 100 candidates, k=10):
+ * akin's scalar dot product against Lucene's Panama one (the peer), and the fusion and MMR steps a hybrid or
+ * diversified query adds. {@code ./akin bench micro}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+public class RankingMicroBench {
+    private float[] a;
+    private float[] b;
+    private List<Hit> dense;
+    private List<Hit> lexical;
+    private List<float[]> vectors;
+
+    @Setup
+    public void setUp() {
+        Random random = new Random(7);
+        a = unit(random);
+        b = unit(random);
+        dense = new ArrayList<>();
+        lexical = new ArrayList<>();
+        vectors = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            dense.add(new Hit("d" + i, "dense title " + i, 2020, 0.9 - i * 0.004));
+            lexical.add(new Hit("d" + (i * 7 % 150), "dense title " + (i * 7 % 150), 2020, 25.0 - i * 0.2));
+            vectors.add(unit(random));
+        }
+    }
+
+    private static float[] unit(Random random) {
+        float[] v = new float[384];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return Vectors.normalize(v);
+    }
+
+    @Benchmark
+    public double dotAkinScalar() {
+        return Vectors.dot(a, b);
+    }
+
+    @Benchmark
+    public float dotLucenePanama() {
+        return VectorUtil.dotProduct(a, b);
+    }
+
+    @Benchmark
+    public List<Hit> fuseWeighted() {
+        return Fusions.weighted(dense, lexical, 0.5, 10);
+    }
+
+    @Benchmark
+    public List<Hit> fuseRrf() {
+        return Fusions.rrf(List.of(dense, lexical), 10);
+    }
+
+    @Benchmark
+    public List<Hit> mmr() {
+        return Rerank.mmr(dense, vectors, 0.7, 10);
+    }
+
+    @Benchmark
+    public List<Hit> distinctTitles() {
+        return Rerank.distinctTitles(dense);
+    }
+}
