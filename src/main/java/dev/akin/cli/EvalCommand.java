@@ -43,7 +43,7 @@ final class EvalCommand {
         List<String> models = new ArrayList<>();
 
         @Option(names = "--mode", paramLabel = "MODE", description = "Retrieval to evaluate (repeatable): dense,"
-                + " lexical, hybrid-rrf, hybrid-weighted[:W] (default: dense).")
+                + " lexical, hybrid-rrf, hybrid-weighted[:W], passages[:W] (default: dense).")
         List<String> modes = new ArrayList<>();
 
         @Option(names = "--work", paramLabel = "DIR", defaultValue = "index/eval", description = "Where the per-model"
@@ -132,9 +132,9 @@ final class EvalCommand {
         @Mixin
         Common common;
 
-        @Option(names = "--sentences", description = "Also rank by sentence-level matching (each query sentence's"
-                + " closest candidate sentence, averaged), alone and blended with the whole-abstract cosine.")
-        boolean sentences;
+        @Option(names = "--tune", description = "Also a row per model tuned the collection's way: for each fold, the"
+                + " --mode best on its dev pools, scored on its test pools.")
+        boolean tune;
 
         @Spec
         CommandSpec spec;
@@ -158,21 +158,21 @@ final class EvalCommand {
             }
             for (String model : common.models()) {
                 try (Akin akin = common.open(name, model)) {
-                    var report = akin.index(List.of(abstracts(dir)), dev.akin.search.IndexOptions.defaults(),
+                    var report = akin.index(List.of(abstracts(dir)), dev.akin.search.IndexOptions.defaults()
+                            .withPassages(common.modes().stream().anyMatch(m -> m.mode() == Retrieval.Mode.PASSAGES)),
                             dev.akin.search.IndexProgress.NONE);
                     warnSkipped(report, spec.commandLine().getErr());
+                    Map<String, Map<String, double[]>> perPool = new LinkedHashMap<>();
                     for (Retrieval mode : common.modes()) {
                         var ranker = mode.mode() == Retrieval.Mode.DENSE ? CsfcubeEval.byVectors(akin::vector)
                                 : CsfcubeEval.byRetrieval(akin, mode, 1000);
-                        results.put(akin.modelName() + " " + mode, CsfcubeEval.score(pools, ranker, splits));
+                        Map<String, double[]> scores = CsfcubeEval.perPool(pools, ranker);
+                        perPool.put(mode.toString(), scores);
+                        results.put(akin.modelName() + " " + mode, CsfcubeEval.score(scores, splits));
                     }
-                    if (sentences) {
-                        Map<String, List<float[]>> vectors = sentenceVectors(akin, pools, abstracts(dir));
-                        for (double whole : List.of(0.0, 0.3, 0.5, 0.7)) {
-                            results.put(akin.modelName() + " sentences, whole-abstract weight " + whole,
-                                    CsfcubeEval.score(pools, CsfcubeEval.bySentences(vectors::get, akin::vector, whole),
-                                            splits));
-                        }
+                    if (tune) {
+                        CsfcubeEval.Tuned tuned = CsfcubeEval.tuned(perPool, splits);
+                        results.put(akin.modelName() + " tuned on dev " + tuned.chosen(), tuned.scores());
                     }
                 }
             }
@@ -186,32 +186,6 @@ final class EvalCommand {
                     both(scores, "method"), both(scores, "result")));
             common.write("pairs-" + name, results, spec.commandLine().getErr());
             return 0;
-        }
-
-        /** Embeds every sentence of every pooled paper, in batches of papers. */
-        private static Map<String, List<float[]>> sentenceVectors(Akin akin, List<CsfcubeEval.Pool> pools,
-                                                                  Path abstracts) {
-            Map<String, List<String>> sentences = CsfcubeEval.sentences(abstracts);
-            java.util.Set<String> needed = new java.util.TreeSet<>();
-            pools.forEach(p -> {
-                needed.add(p.queryId());
-                needed.addAll(p.candidates());
-            });
-            Map<String, List<float[]>> out = new java.util.HashMap<>();
-            List<String> ids = new ArrayList<>(needed);
-            for (int from = 0; from < ids.size(); from += 64) {
-                List<String> batch = ids.subList(from, Math.min(ids.size(), from + 64));
-                List<String> texts = new ArrayList<>();
-                batch.forEach(id -> texts.addAll(sentences.getOrDefault(id, List.of())));
-                List<float[]> vectors = akin.embed(texts);
-                int at = 0;
-                for (String id : batch) {
-                    int n = sentences.getOrDefault(id, List.of()).size();
-                    out.put(id, vectors.subList(at, at + n));
-                    at += n;
-                }
-            }
-            return out;
         }
 
         private static Path abstracts(Path dir) throws IOException {

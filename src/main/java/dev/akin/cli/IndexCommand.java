@@ -36,6 +36,10 @@ final class IndexCommand implements Callable<Integer> {
             description = "Commit at least this often; a crash loses at most this much work (default: ${DEFAULT-VALUE}).")
     long commitEvery;
 
+    @Option(names = "--passages", description = "Also keep a vector per sentence, for --mode passages (about twice"
+            + " the inference; every later write keeps them too).")
+    boolean passages;
+
     @Option(names = "--merge", description = "Afterwards, merge the index into one segment: slower to finish, faster"
             + " queries on a large index.")
     boolean merge;
@@ -50,7 +54,7 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         IndexReport report;
         try (Akin akin = index.open(); Progress progress = Progress.start(spec.commandLine().getErr())) {
-            var options = new IndexOptions(prune, strict, Duration.ofSeconds(commitEvery), force);
+            var options = new IndexOptions(prune, strict, Duration.ofSeconds(commitEvery), force, passages);
             report = akin.index(paths, options, progress);
             if (merge) {
                 spec.commandLine().getErr().println("merging into one segment ...");

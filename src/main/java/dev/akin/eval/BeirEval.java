@@ -45,7 +45,8 @@ public final class BeirEval {
      * @return the scores
      */
     public static Scores run(Akin akin, BeirCollection collection, Retrieval retrieval) {
-        IndexReport indexing = akin.index(List.of(collection.corpus()), IndexOptions.defaults(), IndexProgress.NONE);
+        IndexReport indexing = akin.index(List.of(collection.corpus()), IndexOptions.defaults()
+                .withPassages(retrieval.mode() == Retrieval.Mode.PASSAGES), IndexProgress.NONE);
         int n = collection.queries().size();
         double[] ndcg = new double[n];
         double[] recall = new double[n];

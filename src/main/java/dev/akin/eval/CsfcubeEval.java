@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -105,62 +106,6 @@ public final class CsfcubeEval {
         };
     }
 
-    /**
-     * The sentences of every paper in the collection's abstracts file (its title first, then the abstract's
-     * sentences as the file splits them), by paper id.
-     */
-    public static Map<String, List<String>> sentences(Path abstractsFile) {
-        Map<String, List<String>> out = new HashMap<>();
-        try (var lines = Files.lines(abstractsFile)) {
-            lines.filter(l -> !l.isBlank()).forEach(line -> {
-                try {
-                    JsonNode paper = JSON.readTree(line);
-                    List<String> sentences = new ArrayList<>();
-                    sentences.add(paper.path("title").asText());
-                    paper.path("abstract").forEach(sentence -> sentences.add(sentence.asText()));
-                    out.put(paper.path("paper_id").asText(), sentences);
-                } catch (IOException e) {
-                    throw new InputException(abstractsFile + ": malformed line: " + e.getMessage(), e);
-                }
-            });
-        } catch (IOException e) {
-            throw new InputException(abstractsFile + ": cannot read: " + e.getMessage(), e);
-        }
-        return out;
-    }
-
-    /**
-     * A ranker from sentence-level matching: each query sentence finds its closest candidate sentence (cosine of
-     * their embeddings), and the candidate scores the mean of those maxima, blended with the whole-abstract cosine:
-     * {@code wholeWeight * cos(abstracts) + (1 - wholeWeight) * meanMax}.
-     *
-     * @param sentenceVectors unit vectors of each paper's sentences
-     * @param vectors each paper's whole-abstract unit vector
-     */
-    public static Function<Pool, List<String>> bySentences(Function<String, List<float[]>> sentenceVectors,
-                                                           Function<String, float[]> vectors, double wholeWeight) {
-        return pool -> {
-            List<float[]> query = sentenceVectors.apply(pool.queryId());
-            float[] whole = vectors.apply(pool.queryId());
-            Map<String, Double> score = new HashMap<>();
-            for (String c : pool.candidates()) {
-                List<float[]> cand = sentenceVectors.apply(c);
-                double sum = 0;
-                for (float[] q : query) {
-                    double best = -1;
-                    for (float[] d : cand) {
-                        best = Math.max(best, Vectors.dot(q, d));
-                    }
-                    sum += best;
-                }
-                score.put(c, wholeWeight * Vectors.dot(whole, vectors.apply(c))
-                        + (1 - wholeWeight) * sum / query.size());
-            }
-            return pool.candidates().stream().sorted(Comparator.comparing(score::get, Comparator.reverseOrder()))
-                    .toList();
-        };
-    }
-
     /** A ranker that replays a shipped ranking file per facet ({qid: [[cand, distance], ...]}, best first). */
     public static Function<Pool, List<String>> shipped(Map<String, Path> rankingByFacet) {
         Map<String, JsonNode> files = new HashMap<>();
@@ -178,7 +123,16 @@ public final class CsfcubeEval {
 
     /** Scores a ranker per facet and over all facets, on the dev and test folds of {@code splitsFile}. */
     public static List<Scores> score(List<Pool> pools, Function<Pool, List<String>> ranker, Path splitsFile) {
-        JsonNode splits = read(splitsFile);
+        return score(perPool(pools, ranker), read(splitsFile));
+    }
+
+    /** Scores per facet and over all facets, dev and test folds, from per-pool scores ({@link #perPool}). */
+    public static List<Scores> score(Map<String, double[]> perPool, Path splitsFile) {
+        return score(perPool, read(splitsFile));
+    }
+
+    /** MAP and NDCG%20 (percent) of a ranker on each pool, keyed as the splits file names pools. */
+    public static Map<String, double[]> perPool(List<Pool> pools, Function<Pool, List<String>> ranker) {
         Map<String, double[]> perPool = new LinkedHashMap<>();
         for (Pool pool : pools) {
             List<String> ranked = ranker.apply(pool);
@@ -187,6 +141,47 @@ public final class CsfcubeEval {
                 100 * RankingMetrics.averagePrecision(ranked, pool.grades(), 2),
                 100 * RankingMetrics.ndcg(ranked, pool.grades(), k)});
         }
+        return perPool;
+    }
+
+    /**
+     * Rankers tuned the way the collection intends: for each fold, the ranker with the best MAP + NDCG%20 on that
+     * fold's dev pools (all facets), scored on that fold's test pools; the test rows gather both folds' test pools.
+     * The dev rows are the chosen rankers on their own dev pools.
+     *
+     * @param rankers per-pool scores of each candidate ranker, by name
+     * @return the chosen ranker per fold, and the scores
+     */
+    public static Tuned tuned(Map<String, Map<String, double[]>> rankers, Path splitsFile) {
+        JsonNode splits = read(splitsFile);
+        Map<String, String> chosen = new TreeMap<>();
+        Map<String, double[]> test = new HashMap<>();
+        Map<String, double[]> dev = new HashMap<>();
+        splits.path("all").properties().forEach(fold -> {
+            if (!fold.getKey().endsWith("_dev")) {
+                return;
+            }
+            String name = fold.getKey().substring(0, fold.getKey().length() - "_dev".length());
+            List<String> devPools = new ArrayList<>();
+            fold.getValue().forEach(id -> devPools.add(id.asText()));
+            String best = rankers.entrySet().stream().max(Comparator.comparingDouble(r -> devPools.stream()
+                    .mapToDouble(id -> r.getValue().get(id)[0] + r.getValue().get(id)[1]).sum())).orElseThrow().getKey();
+            chosen.put(name, best);
+            devPools.forEach(id -> dev.put(id, rankers.get(best).get(id)));
+            splits.path("all").path(name + "_test").forEach(id -> test.put(id.asText(),
+                    rankers.get(best).get(id.asText())));
+        });
+        List<Scores> scores = new ArrayList<>();
+        score(test, splits).stream().filter(s -> s.split().equals("test")).forEach(scores::add);
+        score(dev, splits).stream().filter(s -> s.split().equals("dev")).forEach(scores::add);
+        return new Tuned(chosen, scores);
+    }
+
+    /** Per-fold tuned scores: which ranker each fold chose, and the resulting scores. */
+    public record Tuned(Map<String, String> chosen, List<Scores> scores) {
+    }
+
+    private static List<Scores> score(Map<String, double[]> perPool, JsonNode splits) {
         List<Scores> out = new ArrayList<>();
         for (String facet : List.of("background", "method", "result", "all")) {
             for (String split : List.of("dev", "test")) {
@@ -196,6 +191,7 @@ public final class CsfcubeEval {
                         fold.getValue().forEach(id -> members.add(id.asText()));
                     }
                 });
+                members.retainAll(perPool.keySet());
                 double[] map = members.stream().map(perPool::get).mapToDouble(s -> s[0]).toArray();
                 double[] ndcg = members.stream().map(perPool::get).mapToDouble(s -> s[1]).toArray();
                 out.add(new Scores(facet, split, members.size(), RankingMetrics.mean(map), RankingMetrics.mean(ndcg)));

@@ -4,6 +4,8 @@ import dev.akin.paper.Paper;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -20,6 +23,7 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReader;
@@ -54,6 +58,11 @@ final class LuceneDocs {
     static final String VECTOR = "vector";
     /** Title and abstract together, English-analyzed (stemmed, no stop words), for BM25; not stored. */
     static final String TEXT = "text";
+    /**
+     * The passage vectors, when the index keeps them: doc values, so that scoring a candidate reads only them and
+     * not the stored title and abstract. Optional, so no layout change.
+     */
+    static final String PASSAGES = "passages";
 
     private static final Set<String> HIT_FIELDS = Set.of(ID, TITLE, YEAR);
 
@@ -85,6 +94,9 @@ final class LuceneDocs {
         doc.add(new StoredField(TEXT_HASH, indexed.textHash()));
         doc.add(new StoredField(META_HASH, indexed.metaHash()));
         doc.add(new KnnFloatVectorField(VECTOR, indexed.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        if (indexed.passages() != null) {
+            doc.add(new BinaryDocValuesField(PASSAGES, indexed.passages().encode()));
+        }
         return doc;
     }
 
@@ -99,7 +111,36 @@ final class LuceneDocs {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         return Optional.of(new IndexedPaper(toPaper(stored), vector(leaf.reader(), doc - leaf.docBase),
-                stored.get(TEXT_HASH), stored.get(META_HASH)));
+                stored.get(TEXT_HASH), stored.get(META_HASH), passages(leaf.reader(), doc - leaf.docBase)));
+    }
+
+    /** The passage vectors of the papers with these ids that have them, in the searcher's snapshot. */
+    static Map<String, PassageVectors> passages(IndexSearcher searcher, Collection<String> ids) throws IOException {
+        Map<String, PassageVectors> out = new HashMap<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (String id : ids) {
+            TopDocs top = searcher.search(new TermQuery(new Term(ID, id)), 1);
+            if (top.scoreDocs.length > 0) {
+                int doc = top.scoreDocs[0].doc;
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                PassageVectors p = passages(leaf.reader(), doc - leaf.docBase);
+                if (p != null) {
+                    out.put(id, p);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static PassageVectors passages(LeafReader leaf, int doc) throws IOException {
+        BinaryDocValues values = leaf.getBinaryDocValues(PASSAGES);
+        return values != null && values.advanceExact(doc) ? PassageVectors.decode(values.binaryValue()) : null;
+    }
+
+    /** Whether any segment holds passage vectors. */
+    static boolean hasPassages(IndexSearcher searcher) {
+        return searcher.getIndexReader().leaves().stream()
+                .anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(PASSAGES) != null);
     }
 
     /** English analysis for the lexical field; Lucene's standard analysis for anything else. */

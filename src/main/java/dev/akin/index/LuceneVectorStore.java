@@ -254,6 +254,16 @@ public final class LuceneVectorStore implements VectorStore {
     }
 
     @Override
+    public Map<String, PassageVectors> passages(Collection<String> ids) {
+        return snapshots.read(Map.of(), searcher -> LuceneDocs.passages(searcher, ids));
+    }
+
+    @Override
+    public boolean hasPassages() {
+        return snapshots.read(false, LuceneDocs::hasPassages);
+    }
+
+    @Override
     public boolean hasCategory(String category) {
         return snapshots.read(false,
                 s -> s.getIndexReader().docFreq(new Term(LuceneDocs.CATEGORY, category)) > 0);

@@ -3,6 +3,7 @@ package dev.akin.index;
 import dev.akin.embed.ModelFingerprint;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -97,6 +98,12 @@ public interface VectorStore extends AutoCloseable {
 
     /** Whether any stored paper has this category. */
     boolean hasCategory(String category);
+
+    /** The passage vectors of those of these papers that have them, from one snapshot. */
+    Map<String, PassageVectors> passages(Collection<String> ids);
+
+    /** Whether any paper has passage vectors: from then on, every write computes them. */
+    boolean hasPassages();
 
     /** Number of live papers. */
     long count();

@@ -8,6 +8,7 @@ import dev.akin.index.Filter;
 import dev.akin.index.Hits;
 import dev.akin.index.IndexStats;
 import dev.akin.index.IndexedPaper;
+import dev.akin.index.PassageVectors;
 import dev.akin.index.LuceneVectorStore;
 import dev.akin.index.ModelMismatchException;
 import dev.akin.index.VectorStore;
@@ -100,11 +101,14 @@ public final class Akin implements AutoCloseable {
     public int upsert(List<Paper> papers) {
         Embedder model = embedder();
         store.bindModel(model.fingerprint());
-        List<float[]> vectors = model.embedDocuments(papers.stream().map(Paper::embeddingText).toList());
+        List<String> texts = papers.stream().map(Paper::embeddingText).toList();
+        List<float[]> vectors = model.embedDocuments(texts);
+        List<PassageVectors> passages = store.hasPassages() ? Passages.embed(texts, model) : null;
         List<IndexedPaper> indexed = new ArrayList<>();
         for (int i = 0; i < papers.size(); i++) {
             Paper p = papers.get(i);
-            indexed.add(new IndexedPaper(p, vectors.get(i), ContentHashes.text(p), ContentHashes.meta(p)));
+            indexed.add(new IndexedPaper(p, vectors.get(i), ContentHashes.text(p), ContentHashes.meta(p),
+                    passages == null ? null : passages.get(i)));
         }
         store.upsert(indexed);
         store.commit();
@@ -135,8 +139,15 @@ public final class Akin implements AutoCloseable {
     public Results similar(String paperId, int k, Filter filter, SearchOptions options) {
         checkK(k);
         IndexedPaper paper = stored(paperId);
-        return retriever.run(paper::vector, paper.paper().embeddingText(), k, filter, Set.of(paperId),
-                options.retrieval() == null ? options.with(DEFAULT_SIMILAR) : options, modelName());
+        Query query = new Query(paper::vector, () -> {
+            if (paper.passages() == null) {
+                throw new IllegalArgumentException("mode passages compares sentence vectors, and paper " + paperId
+                        + " has none: run 'akin index --passages' on your inputs once");
+            }
+            return paper.passages();
+        }, paper.paper().embeddingText(), Set.of(paperId));
+        return retriever.run(query, k, filter, options.retrieval() == null ? options.with(DEFAULT_SIMILAR) : options,
+                modelName());
     }
 
     /** Papers most like a text (a query, or a whole abstract), by {@link #DEFAULT_SEARCH}. */
@@ -150,8 +161,15 @@ public final class Akin implements AutoCloseable {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("search text must not be empty");
         }
-        return retriever.run(() -> queryEmbedder().embedQuery(text), text, k, filter, Set.of(),
-                options.retrieval() == null ? options.with(DEFAULT_SEARCH) : options, modelName());
+        Query query = new Query(() -> queryEmbedder().embedQuery(text), () -> {
+            if (!store.hasPassages()) {
+                throw new IllegalArgumentException("mode passages compares sentence vectors, and this index has"
+                        + " none: run 'akin index --passages' on your inputs once");
+            }
+            return Passages.embed(List.of(text), queryEmbedder()).getFirst();
+        }, text, Set.of());
+        return retriever.run(query, k, filter, options.retrieval() == null ? options.with(DEFAULT_SEARCH) : options,
+                modelName());
     }
 
     /**

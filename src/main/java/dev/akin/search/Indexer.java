@@ -2,6 +2,7 @@ package dev.akin.search;
 
 import dev.akin.embed.Embedder;
 import dev.akin.index.IndexedPaper;
+import dev.akin.index.PassageVectors;
 import dev.akin.index.VectorStore;
 import dev.akin.paper.InputException;
 import dev.akin.paper.Inputs;
@@ -44,6 +45,7 @@ final class Indexer {
     private long done;
     private long lastCommit;
     private boolean rewrite;
+    private boolean passages;
 
     Indexer(VectorStore store, Embedder embedder, IndexOptions options, IndexProgress progress) {
         this.store = store;
@@ -57,6 +59,7 @@ final class Indexer {
         Inputs inputs = Inputs.of(paths);
         store.openForWriting();
         rewrite = store.outdatedLayout();
+        passages = options.passages() || store.hasPassages();
         scan(inputs);
         store.bindModel(embedder.fingerprint());
         lastCommit = System.nanoTime();
@@ -138,23 +141,27 @@ final class Indexer {
             if (existing.isEmpty()) {
                 added++;
                 toEmbed.add(new IndexedPaper(paper, null, textHash, metaHash));
-            } else if (options.force() || !existing.get().textHash().equals(textHash)) {
+            } else if (options.force() || !existing.get().textHash().equals(textHash)
+                    || passages && existing.get().passages() == null) {
                 updated++;
                 toEmbed.add(new IndexedPaper(paper, null, textHash, metaHash));
             } else if (rewrite || !existing.get().metaHash().equals(metaHash)) {
                 // Metadata changed, or the index's document layout is older: same vector, new document.
                 updated++;
-                ready.add(new IndexedPaper(paper, existing.get().vector(), textHash, metaHash));
+                ready.add(new IndexedPaper(paper, existing.get().vector(), textHash, metaHash,
+                        existing.get().passages()));
             } else {
                 unchanged++;
             }
         }
         if (!toEmbed.isEmpty()) {
-            List<float[]> vectors = embedder.embedDocuments(toEmbed.stream().map(p -> p.paper().embeddingText())
-                    .toList());
+            List<String> texts = toEmbed.stream().map(p -> p.paper().embeddingText()).toList();
+            List<float[]> vectors = embedder.embedDocuments(texts);
+            List<PassageVectors> sentences = passages ? Passages.embed(texts, embedder) : null;
             for (int i = 0; i < toEmbed.size(); i++) {
                 IndexedPaper p = toEmbed.get(i);
-                ready.add(new IndexedPaper(p.paper(), vectors.get(i), p.textHash(), p.metaHash()));
+                ready.add(new IndexedPaper(p.paper(), vectors.get(i), p.textHash(), p.metaHash(),
+                        sentences == null ? null : sentences.get(i)));
             }
             embedded += toEmbed.size();
         }

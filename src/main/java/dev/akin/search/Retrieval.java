@@ -3,15 +3,17 @@ package dev.akin.search;
 import java.util.Locale;
 
 /**
- * How a query finds papers: by its embedding (dense), by BM25 over title and abstract (lexical), or both, fused.
+ * How a query finds papers: by its embedding (dense), by BM25 over title and abstract (lexical), both fused, or
+ * by its embedding re-scored sentence by sentence (passages).
  *
- * @param mode dense, lexical or hybrid
+ * @param mode dense, lexical, hybrid or passages
  * @param fusion how a hybrid combines its two lists (ignored otherwise)
- * @param denseWeight the dense list's share in weighted fusion, 0..1 (ignored otherwise)
+ * @param denseWeight the dense list's share in weighted fusion, or the whole-text vector's share against the
+ *     passage match, 0..1 (ignored otherwise)
  */
 public record Retrieval(Mode mode, Fusion fusion, double denseWeight) {
     /** Where candidates come from. */
-    public enum Mode { DENSE, LEXICAL, HYBRID }
+    public enum Mode { DENSE, LEXICAL, HYBRID, PASSAGES }
 
     /** How two ranked lists become one. */
     public enum Fusion {
@@ -26,6 +28,9 @@ public record Retrieval(Mode mode, Fusion fusion, double denseWeight) {
     /** BM25 alone. */
     public static final Retrieval LEXICAL = new Retrieval(Mode.LEXICAL, Fusion.RRF, 0.5);
 
+    /** The whole-text vector's share when passages are asked for without a weight (docs/benchmarks.md). */
+    public static final double PASSAGE_WHOLE_WEIGHT = 0.4;
+
     /** Checks the weight. */
     public Retrieval {
         if (mode == null || fusion == null) {
@@ -36,14 +41,20 @@ public record Retrieval(Mode mode, Fusion fusion, double denseWeight) {
         }
     }
 
+    /** Dense candidates re-scored by {@code wholeWeight * cosine + (1 - wholeWeight) * passage match}. */
+    public static Retrieval passages(double wholeWeight) {
+        return new Retrieval(Mode.PASSAGES, Fusion.WEIGHTED, wholeWeight);
+    }
+
     /** A hybrid with this fusion and, for weighted fusion, this dense share. */
     public static Retrieval hybrid(Fusion fusion, double denseWeight) {
         return new Retrieval(Mode.HYBRID, fusion, denseWeight);
     }
 
     /**
-     * Parses "dense", "lexical", "hybrid" (reciprocal rank fusion), "hybrid-rrf" or "hybrid-weighted" (equal
-     * weights; "hybrid-weighted:0.7" gives the dense list 0.7).
+     * Parses "dense", "lexical", "hybrid" (reciprocal rank fusion), "hybrid-rrf", "hybrid-weighted" (equal
+     * weights; "hybrid-weighted:0.7" gives the dense list 0.7) or "passages" ("passages:0.3" gives the whole-text
+     * vector 0.3).
      *
      * @throws IllegalArgumentException naming the value and the accepted ones
      */
@@ -54,18 +65,26 @@ public record Retrieval(Mode mode, Fusion fusion, double denseWeight) {
             case "lexical" -> LEXICAL;
             case "hybrid", "hybrid-rrf" -> hybrid(Fusion.RRF, 0.5);
             case "hybrid-weighted" -> hybrid(Fusion.WEIGHTED, 0.5);
+            case "passages" -> passages(PASSAGE_WHOLE_WEIGHT);
             default -> {
                 if (name.startsWith("hybrid-weighted:")) {
-                    try {
-                        yield hybrid(Fusion.WEIGHTED, Double.parseDouble(name.substring("hybrid-weighted:".length())));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("mode '" + text + "': the weight is not a number", e);
-                    }
+                    yield hybrid(Fusion.WEIGHTED, weight(text, name.substring("hybrid-weighted:".length())));
+                }
+                if (name.startsWith("passages:")) {
+                    yield passages(weight(text, name.substring("passages:".length())));
                 }
                 throw new IllegalArgumentException("mode '" + text + "' is not one of dense, lexical, hybrid,"
-                        + " hybrid-rrf, hybrid-weighted, hybrid-weighted:W");
+                        + " hybrid-rrf, hybrid-weighted, hybrid-weighted:W, passages, passages:W");
             }
         };
+    }
+
+    private static double weight(String text, String number) {
+        try {
+            return Double.parseDouble(number);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("mode '" + text + "': the weight is not a number", e);
+        }
     }
 
     /** The name {@link #parse} reads back. */
@@ -75,6 +94,7 @@ public record Retrieval(Mode mode, Fusion fusion, double denseWeight) {
             case DENSE -> "dense";
             case LEXICAL -> "lexical";
             case HYBRID -> fusion == Fusion.RRF ? "hybrid-rrf" : "hybrid-weighted:" + denseWeight;
+            case PASSAGES -> "passages:" + denseWeight;
         };
     }
 }

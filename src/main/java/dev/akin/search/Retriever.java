@@ -5,9 +5,11 @@ import dev.akin.index.Filter;
 import dev.akin.index.Hit;
 import dev.akin.index.Hits;
 import dev.akin.index.HybridHits;
+import dev.akin.index.PassageVectors;
 import dev.akin.index.VectorStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -21,6 +23,8 @@ final class Retriever {
      * same nDCG@10 as 110, at half the latency.
      */
     private static final int HYBRID_DEPTH = 30;
+    /** Dense candidates re-scored by their passages, at least: a paper the whole-text vector ranks low can rise. */
+    private static final int PASSAGE_DEPTH = 30;
     private final VectorStore store;
     private final Supplier<Embedder> embedder;
     private final Explainer explainer;
@@ -37,25 +41,20 @@ final class Retriever {
     }
 
     /**
-     * @param vector the query's vector, computed only when the retrieval needs it
-     * @param text the query's text, for BM25
-     * @param skip ids never to return (the query papers)
+     * @param query the question's representations
      * @param options a retrieval (not null), threshold and MMR lambda
      * @param model the name reported with the answer
      */
-    Results run(Supplier<float[]> vector, String text, int k, Filter filter, Set<String> skip, SearchOptions options,
-                String model) {
+    Results run(Query query, int k, Filter filter, SearchOptions options, String model) {
         Retrieval retrieval = options.retrieval();
-        float[][] computed = new float[1][];
-        Supplier<float[]> once = () -> computed[0] != null ? computed[0] : (computed[0] = vector.get());
         // A few extra candidates stand in for a paper listed twice under two ids; MMR needs many to choose from.
         int depth = Math.min(maxK, options.mmrLambda() < 1 ? Math.max(4 * k, 50) : k + 3);
-        Candidates found = candidates(once, text, depth, filter, skip, retrieval);
+        Candidates found = candidates(query, depth, filter, retrieval);
         List<Hit> hits = Rerank.distinctTitles(found.hits());
         while (hits.size() < Math.min(k, depth) && found.hits().size() == depth && depth < maxK) {
             // Rare: more duplicates than spare candidates. Ask again, deeper.
             depth = Math.min(maxK, depth * 4);
-            found = candidates(once, text, depth, filter, skip, retrieval);
+            found = candidates(query, depth, filter, retrieval);
             hits = Rerank.distinctTitles(found.hits());
         }
         boolean exact = found.exact();
@@ -74,23 +73,32 @@ final class Retriever {
         }
         List<Hit> answer = hits.subList(0, Math.min(k, hits.size()));
         return new Results(answer, exact, model, retrieval.toString(),
-                options.explain() ? explainer.explain(text, answer, embedder.get()) : null);
+                options.explain() ? explainer.explain(query.text(), answer, embedder.get()) : null);
     }
 
     private record Candidates(List<Hit> hits, boolean exact) {
     }
 
-    private Candidates candidates(Supplier<float[]> vector, String text, int depth, Filter filter, Set<String> skip,
-                                  Retrieval retrieval) {
+    private Candidates candidates(Query query, int depth, Filter filter, Retrieval retrieval) {
+        Set<String> skip = query.skip();
         return switch (retrieval.mode()) {
             case DENSE -> {
-                Hits found = store.nearest(vector.get(), depth, filter, skip);
+                Hits found = store.nearest(query.vector().get(), depth, filter, skip);
                 yield new Candidates(found.hits(), found.exact());
             }
-            case LEXICAL -> new Candidates(store.lexical(text, depth, filter, skip).hits(), true);
+            case LEXICAL -> new Candidates(store.lexical(query.text(), depth, filter, skip).hits(), true);
+            case PASSAGES -> {
+                Hits found = store.nearest(query.vector().get(), Math.max(depth, PASSAGE_DEPTH), filter, skip);
+                List<Hit> hits = found.hits();
+                Map<String, PassageVectors> passages = store.passages(hits.stream().map(Hit::id).toList());
+                List<Hit> rescored = Passages.rescore(hits, query.passages().get(), passages,
+                        retrieval.denseWeight());
+                yield new Candidates(rescored.subList(0, Math.min(depth, rescored.size())), found.exact());
+            }
             case HYBRID -> {
                 // Fusion needs candidates beyond k: a paper ranked 25th by one list and 3rd by the other can win.
-                HybridHits both = store.hybrid(vector.get(), text, Math.max(depth, HYBRID_DEPTH), filter, skip);
+                HybridHits both = store.hybrid(query.vector().get(), query.text(), Math.max(depth, HYBRID_DEPTH),
+                        filter, skip);
                 List<Hit> fused = retrieval.fusion() == Retrieval.Fusion.RRF
                         ? Fusions.rrf(List.of(both.dense().hits(), both.lexical().hits()), depth)
                         : Fusions.weighted(both.dense().hits(), both.lexical().hits(), retrieval.denseWeight(), depth);

@@ -1,0 +1,46 @@
+package dev.akin.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.akin.index.Hit;
+import dev.akin.index.PassageVectors;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PassagesTest {
+    private static final float[] X = {1, 0, 0};
+    private static final float[] Y = {0, 1, 0};
+    private static final float[] Z = {0, 0, 1};
+
+    @Test
+    void aPaperWhoseSentenceMatchesRisesAboveOneWithABetterWholeVector() {
+        PassageVectors query = PassageVectors.quantize(List.of(X));
+        List<Hit> dense = List.of(new Hit("close", "Close overall", 2024, 0.6),
+                new Hit("oneSentence", "One sentence matches", 2024, 0.4));
+        Map<String, PassageVectors> passages = Map.of(
+                "close", PassageVectors.quantize(List.of(Y, Z)),
+                "oneSentence", PassageVectors.quantize(List.of(Z, X)));
+        List<Hit> rescored = Passages.rescore(dense, query, passages, 0.4);
+        assertThat(rescored).extracting(Hit::id).containsExactly("oneSentence", "close");
+        assertThat(rescored.get(0).score()).isCloseTo(0.4 * 0.4 + 0.6 * 1.0, within(0.01));
+        assertThat(rescored.get(1).score()).isCloseTo(0.4 * 0.6 + 0.6 * 0.0, within(0.01));
+    }
+
+    @Test
+    void aPaperWithoutPassagesKeepsItsCosineAsItsMatch() {
+        PassageVectors query = PassageVectors.quantize(List.of(X));
+        List<Hit> rescored = Passages.rescore(List.of(new Hit("old", "Written before passages", null, 0.7)), query,
+                Map.of(), 0.3);
+        assertThat(rescored.getFirst().score()).isCloseTo(0.7, within(1e-9));
+    }
+
+    @Test
+    void theModeParsesWithAndWithoutAWeightAndPrintsBack() {
+        assertThat(Retrieval.parse("passages").denseWeight()).isEqualTo(Retrieval.PASSAGE_WHOLE_WEIGHT);
+        Retrieval r = Retrieval.parse("passages:0.3");
+        assertThat(r.mode()).isEqualTo(Retrieval.Mode.PASSAGES);
+        assertThat(Retrieval.parse(r.toString())).isEqualTo(r);
+    }
+}
