@@ -30,9 +30,10 @@ final class StatsCommand implements Callable<Integer> {
                 Printer.json(out, stats);
             } else {
                 out.printf("index:    %s%npapers:   %d%nsegments: %d%nsize:     %.1f MB%nmodel:    %s%nformat:   %s,"
-                                + " M=%d, beam %d%n", stats.path(), stats.papers(), stats.segments(),
-                        stats.bytes() / 1e6, stats.model() == null ? "(none yet)" : stats.model(),
-                        stats.settings().format(), stats.settings().maxConnections(), stats.settings().beamWidth());
+                                + " M=%d, beam %d%nsentence vectors: %s%n", stats.path(), stats.papers(),
+                        stats.segments(), stats.bytes() / 1e6, stats.model() == null ? "(none yet)" : stats.model(),
+                        stats.settings().format(), stats.settings().maxConnections(), stats.settings().beamWidth(),
+                        stats.passages() ? "yes (--mode passages)" : "no (akin index --passages adds them)");
             }
         }
         return 0;

@@ -288,11 +288,11 @@ public final class LuceneVectorStore implements VectorStore {
         } catch (IOException e) {
             throw new IndexException("cannot read index at " + path + ": " + e.getMessage(), e);
         }
-        // Papers and segments from one snapshot.
-        long[] counts = snapshots.read(new long[2],
-                s -> new long[] {s.getIndexReader().numDocs(), s.getIndexReader().leaves().size()});
+        // Papers, segments and passages from one snapshot.
+        long[] counts = snapshots.read(new long[3], s -> new long[] {s.getIndexReader().numDocs(),
+                s.getIndexReader().leaves().size(), LuceneDocs.hasPassages(s) ? 1 : 0});
         return new IndexStats(path.toString(), counts[0], (int) counts[1], bytes, fingerprint, settings,
-                !outdatedLayout());
+                !outdatedLayout(), counts[2] == 1);
     }
 
     @Override

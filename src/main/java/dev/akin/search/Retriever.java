@@ -24,7 +24,7 @@ final class Retriever {
      */
     private static final int HYBRID_DEPTH = 30;
     /** Dense candidates re-scored by their passages, at least: a paper the whole-text vector ranks low can rise. */
-    private static final int PASSAGE_DEPTH = 30;
+    private static final int PASSAGE_DEPTH = 100;
     private final VectorStore store;
     private final Supplier<Embedder> embedder;
     private final Explainer explainer;

@@ -18,7 +18,8 @@ import java.util.Random;
 /**
  * Similar-by-id latency of each retrieval mode against dense, on an existing index, single-threaded: the modes
  * take turns round by round on the same 200 random papers, and each mode's p50 is the median over rounds of the
- * round's p50. Arguments: index folder, rounds (default 7).
+ * round's p50; the passages mode too when the index keeps sentence vectors. Arguments: index folder, rounds
+ * (default 7).
  */
 public final class RetrievalLatencyBench {
     private static final List<String> MODES = List.of("dense", "lexical", "hybrid-rrf", "hybrid-weighted:0.5");
@@ -34,13 +35,17 @@ public final class RetrievalLatencyBench {
                     SearchOptions.DEFAULTS.with(Retrieval.LEXICAL)).results().stream().map(Hit::id).toList());
             Collections.shuffle(ids, new Random(42));
             List<String> sample = ids.subList(0, Math.min(200, ids.size()));
+            List<String> modes = new ArrayList<>(MODES);
+            if (akin.stats().passages()) {
+                modes.add("passages");
+            }
             Map<String, double[]> p50 = new LinkedHashMap<>();
-            MODES.forEach(m -> p50.put(m, new double[rounds]));
-            for (String mode : MODES) {
+            modes.forEach(m -> p50.put(m, new double[rounds]));
+            for (String mode : modes) {
                 time(akin, sample, mode); // warm-up
             }
             for (int r = 0; r < rounds; r++) {
-                for (String mode : MODES) {
+                for (String mode : modes) {
                     p50.get(mode)[r] = median(time(akin, sample, mode));
                 }
             }

@@ -217,6 +217,8 @@ class HttpApiIT {
         assertThat(strict.get("results").size()).isBetween(1, 49);
         strict.get("results").forEach(h -> assertThat(h.get("score").asDouble()).isGreaterThanOrEqualTo(0.6));
         assertProblem(get("/api/search?q=x&mode=bm25"), 400, "'bm25'");
+        // This index keeps no sentence vectors: the answer says how to get them.
+        assertProblem(get("/api/papers/" + ANTIDOTE + "/similar?mode=passages"), 400, "akin index --passages");
         assertProblem(get("/api/search?q=x&minScore=high"), 400, "minScore");
         assertProblem(get("/api/papers/" + ANTIDOTE + "/similar?mmr=0"), 400, "lambda");
     }
