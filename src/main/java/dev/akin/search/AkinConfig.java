@@ -18,8 +18,11 @@ import java.util.Objects;
  */
 public record AkinConfig(Path index, Path models, String model, EmbedOptions embed, IndexSettings settings,
                          Path nativeCache) {
-    /** The model a new index gets unless told otherwise. */
-    public static final String DEFAULT_MODEL = "all-minilm-l6-v2";
+    /**
+     * The model a new index gets unless told otherwise: all-MiniLM-L6-v2 in int8, as good as fp32 on SciFact and
+     * CSFCube and 1.8x as fast (README, "Defaults").
+     */
+    public static final String DEFAULT_MODEL = "all-minilm-l6-v2-q";
 
     /** Checks that every part except the model name is set. */
     public AkinConfig {

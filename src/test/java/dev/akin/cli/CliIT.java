@@ -58,7 +58,7 @@ class CliIT {
         assertThat(ids).anySatisfy(id -> assertThat(id).startsWith("booster-tackling-harmful-fine-tuning"));
         assertThat(json.get("results").get(0).has("title")).isTrue();
         assertThat(json.get("results").get(0).has("score")).isTrue();
-        assertThat(json.get("model").asText()).isEqualTo("all-minilm-l6-v2");
+        assertThat(json.get("model").asText()).isEqualTo(dev.akin.search.AkinConfig.DEFAULT_MODEL);
         assertThat(json.has("exact")).isTrue();
     }
 

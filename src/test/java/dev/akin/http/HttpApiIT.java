@@ -106,7 +106,7 @@ class HttpApiIT {
         JsonNode health = get("/health").json();
         assertThat(health.get("status").asText()).isEqualTo("ready");
         assertThat(health.get("papers").asLong()).isGreaterThan(300);
-        assertThat(health.get("model").get("name").asText()).isEqualTo("all-minilm-l6-v2");
+        assertThat(health.get("model").get("name").asText()).isEqualTo(AkinConfig.DEFAULT_MODEL);
         assertThat(health.get("model").get("onnxSha256").asText()).hasSize(64);
     }
 
@@ -120,7 +120,7 @@ class HttpApiIT {
         JsonNode json = similar.json();
         assertThat(json.get("results")).hasSize(3);
         assertThat(json.get("results").findValuesAsText("id")).contains(BOOSTER).doesNotContain(ANTIDOTE);
-        assertThat(json.get("model").asText()).isEqualTo("all-minilm-l6-v2");
+        assertThat(json.get("model").asText()).isEqualTo(AkinConfig.DEFAULT_MODEL);
         assertThat(json.get("exact").isBoolean()).isTrue();
         assertThat(json.get("results").get(0).has("score")).isTrue();
         assertThat(json.get("results").get(0).has("year")).isTrue();

@@ -68,7 +68,7 @@ class WebPageIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("heading"), "Results for"));
             List<WebElement> results = driver.findElements(By.cssSelector("#results li a"));
             assertThat(results).hasSize(10);
-            assertThat(driver.findElement(By.id("status")).getText()).contains("model all-minilm-l6-v2");
+            assertThat(driver.findElement(By.id("status")).getText()).contains("model " + dev.akin.search.AkinConfig.DEFAULT_MODEL);
             WebElement antidote = results.stream().filter(a -> a.getText().startsWith("Antidote")).findFirst()
                     .orElseThrow(() -> new AssertionError("Antidote not among the results"));
 

@@ -73,11 +73,11 @@ class DamagedInputsIT {
         Files.copy(TestModels.model("all-minilm-l6-v2").resolve("akin-model.json"), model.resolve("akin-model.json"));
         Files.copy(TestModels.model("all-minilm-l6-v2").resolve("all-minilm-l6-v2-tokenizer.json"),
                 model.resolve("all-minilm-l6-v2-tokenizer.json"));
-        try (Akin akin = Akin.open(AkinConfig.at(dir.resolve("index"), dir.resolve("models")))) {
-            assertThatThrownBy(() -> akin.search("anything", 1, Filter.NONE)).isInstanceOf(ModelException.class)
-                    .hasMessageContaining("all-minilm-l6-v2.onnx").hasMessageContaining("missing")
-                    .hasMessageContaining("generate-resources");
-        }
+        // Named explicitly, the model is checked as the index opens.
+        assertThatThrownBy(() -> Akin.open(AkinConfig.at(dir.resolve("index"), dir.resolve("models"))
+                .withModel("all-minilm-l6-v2"))).isInstanceOf(ModelException.class)
+                .hasMessageContaining("all-minilm-l6-v2.onnx").hasMessageContaining("missing")
+                .hasMessageContaining("generate-resources");
         assertThat(dir.resolve("index").toFile().list()).as("nothing written").isNullOrEmpty();
     }
 }
