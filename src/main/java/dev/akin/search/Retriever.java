@@ -79,6 +79,11 @@ final class Retriever {
     private record Candidates(List<Hit> hits, boolean exact) {
     }
 
+    private List<Hit> rescored(List<Hit> dense, Query query, double wholeWeight) {
+        Map<String, PassageVectors> passages = store.passages(dense.stream().map(Hit::id).toList());
+        return Passages.rescore(dense, query.passages().get(), passages, wholeWeight);
+    }
+
     private Candidates candidates(Query query, int depth, Filter filter, Retrieval retrieval) {
         Set<String> skip = query.skip();
         return switch (retrieval.mode()) {
@@ -89,19 +94,18 @@ final class Retriever {
             case LEXICAL -> new Candidates(store.lexical(query.text(), depth, filter, skip).hits(), true);
             case PASSAGES -> {
                 Hits found = store.nearest(query.vector().get(), Math.max(depth, PASSAGE_DEPTH), filter, skip);
-                List<Hit> hits = found.hits();
-                Map<String, PassageVectors> passages = store.passages(hits.stream().map(Hit::id).toList());
-                List<Hit> rescored = Passages.rescore(hits, query.passages().get(), passages,
-                        retrieval.denseWeight());
+                List<Hit> rescored = rescored(found.hits(), query, retrieval.denseWeight());
                 yield new Candidates(rescored.subList(0, Math.min(depth, rescored.size())), found.exact());
             }
             case HYBRID -> {
                 // Fusion needs candidates beyond k: a paper ranked 25th by one list and 3rd by the other can win.
                 HybridHits both = store.hybrid(query.vector().get(), query.text(), Math.max(depth, HYBRID_DEPTH),
                         filter, skip);
+                List<Hit> dense = retrieval.passages() ? rescored(both.dense().hits(), query,
+                        Retrieval.PASSAGE_WHOLE_WEIGHT) : both.dense().hits();
                 List<Hit> fused = retrieval.fusion() == Retrieval.Fusion.RRF
-                        ? Fusions.rrf(List.of(both.dense().hits(), both.lexical().hits()), depth)
-                        : Fusions.weighted(both.dense().hits(), both.lexical().hits(), retrieval.denseWeight(), depth);
+                        ? Fusions.rrf(List.of(dense, both.lexical().hits()), depth)
+                        : Fusions.weighted(dense, both.lexical().hits(), retrieval.denseWeight(), depth);
                 yield new Candidates(fused, both.dense().exact());
             }
         };

@@ -42,5 +42,9 @@ class PassagesTest {
         Retrieval r = Retrieval.parse("passages:0.3");
         assertThat(r.mode()).isEqualTo(Retrieval.Mode.PASSAGES);
         assertThat(Retrieval.parse(r.toString())).isEqualTo(r);
+        Retrieval hybrid = Retrieval.parse("hybrid-passages:0.6");
+        assertThat(hybrid.mode()).isEqualTo(Retrieval.Mode.HYBRID);
+        assertThat(hybrid.passages()).isTrue();
+        assertThat(Retrieval.parse(hybrid.toString())).isEqualTo(hybrid);
     }
 }
