@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.PriorityQueue;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.DoubleValues;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -16,7 +17,9 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
 /**
- * Brute force: scores every paper the filter admits against the float32 vectors. The reference for recall, and
+ * Brute force: scores every paper the filter admits against the float32 vectors, read and multiplied here:
+ * Lucene's vector value sources score a quantized field with its quantized copy, which made "exact" search over
+ * an int4 or binary index rank by the quantized vectors. The reference for recall, and
  * the right plan when a filter leaves few candidates (a graph walk would mostly visit papers it must reject).
  */
 final class ExactSearch {
@@ -46,7 +49,8 @@ final class ExactSearch {
         private final int k;
         private final PriorityQueue<ScoreDoc> heap =
                 new PriorityQueue<>(Comparator.<ScoreDoc>comparingDouble(d -> d.score).thenComparing(d -> -d.doc));
-        private DoubleValues values;
+        private FloatVectorValues vectors;
+        private KnnVectorValues.DocIndexIterator iterator;
         private int docBase;
 
         TopK(float[] query, int k) {
@@ -57,16 +61,18 @@ final class ExactSearch {
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
             docBase = context.docBase;
-            values = context.reader().getFloatVectorValues(LuceneDocs.VECTOR) == null ? null
-                    : DoubleValuesSource.similarityToQueryVector(context, query, LuceneDocs.VECTOR);
+            vectors = context.reader().getFloatVectorValues(LuceneDocs.VECTOR);
+            iterator = vectors == null ? null : vectors.iterator();
         }
 
         @Override
         public void collect(int doc) throws IOException {
-            if (values == null || !values.advanceExact(doc)) {
+            if (iterator == null || (iterator.docID() < doc && iterator.advance(doc) != doc) || iterator.docID() != doc) {
                 return;
             }
-            offer(new ScoreDoc(docBase + doc, (float) values.doubleValue()));
+            // The graph's own score for DOT_PRODUCT, (1 + cos) / 2, so both paths report alike.
+            float score = VectorSimilarityFunction.DOT_PRODUCT.compare(query, vectors.vectorValue(iterator.index()));
+            offer(new ScoreDoc(docBase + doc, score));
         }
 
         void offer(ScoreDoc candidate) {

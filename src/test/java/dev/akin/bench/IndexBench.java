@@ -88,7 +88,7 @@ final class IndexBench implements Callable<Integer> {
             }
         });
         Plots.lines(plots.resolve("recall-vs-latency-" + n + (merge ? "-merged" : "") + ".png"),
-                String.format("Recall@10 vs p50 latency, %,d x %d-d, search beams %s", n, DIM, searchBeams),
+                String.format("Recall@10 vs p50, %,d x %d-d", n, DIM),
                 "p50 latency (ms, log)", "recall@10", curves, true);
         return 0;
     }
