@@ -13,7 +13,7 @@ import org.apache.lucene.codecs.lucene104.Lucene104Codec;
  * @param searchBeam candidates the graph search keeps (at least k): recall against speed
  * @param oversample for quantized formats, candidates per wanted result before float32 rescoring
  * @param exactThreshold when a filter leaves at most this many papers, score them all (exact) instead of
- *     walking the graph
+ *     walking the graph; an unfiltered query does so only in an index of at most min(this, 1,000) papers
  */
 public record IndexSettings(VectorFormat format, int maxConnections, int beamWidth, int searchBeam, int oversample,
                             int exactThreshold) {

@@ -14,6 +14,9 @@ import org.apache.lucene.search.ScoreDoc;
  * asked), otherwise the HNSW graph, with float32 rescoring for quantized formats.
  */
 final class NearestSearch {
+    /** An index this small is scored exactly even without a filter: as fast as the graph, and exact. */
+    private static final int UNFILTERED_EXACT = 1000;
+
     private NearestSearch() {
     }
 
@@ -22,7 +25,11 @@ final class NearestSearch {
         Query filterQuery = LuceneFilters.toQuery(filter);
         int want = k + skip.size();
         int candidates = filterQuery == null ? searcher.getIndexReader().numDocs() : searcher.count(filterQuery);
-        boolean exact = forceExact || candidates <= Math.max(settings.exactThreshold(), want);
+        // Filtered, a graph walk mostly visits papers it must reject, and scoring the survivors wins up to the
+        // threshold; unfiltered, the graph is the fast path for all but tiny indexes (docs/benchmarks.md).
+        int threshold = filterQuery == null ? Math.min(settings.exactThreshold(), UNFILTERED_EXACT)
+                : settings.exactThreshold();
+        boolean exact = forceExact || candidates <= Math.max(threshold, want);
         ScoreDoc[] docs = exact ? ExactSearch.search(searcher, filterQuery, query, want)
                 : searcher.search(approximate(settings, query, want, filterQuery), want).scoreDocs;
         // Lucene scores DOT_PRODUCT as (1 + cos) / 2; report the cosine itself.
