@@ -56,7 +56,14 @@ class ChildProcessIT {
         int kills = 0;
         for (int attempt = 0; attempt < 8 && kills < 5; attempt++) {
             Process indexing = akin(concat(run, "--commit-every", "1")).start();
-            Thread.sleep(2000 + random.nextInt(6000)); // anywhere from model loading to mid-embedding
+            if (kills % 2 == 0) {
+                Thread.sleep(2000 + random.nextInt(6000)); // anywhere from model loading to mid-embedding
+            } else {
+                // Every other kill lands just after a new commit, so progress is kept even on a busy machine,
+                // where the timed kills can all land before the first commit.
+                awaitCommitBeyond(index, previous.size(), indexing);
+                Thread.sleep(random.nextInt(1500));
+            }
             if (!indexing.isAlive()) {
                 break; // finished before the kill: nothing left to interrupt
             }
@@ -76,6 +83,13 @@ class ChildProcessIT {
         assertThat(rerun.exitValue()).isZero();
         assertThat(checkIndex(index)).isTrue();
         assertThat(ids(index)).hasSize(2000).doesNotHaveDuplicates().containsAll(previous);
+    }
+
+    private static void awaitCommitBeyond(Path index, int papers, Process indexing) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (indexing.isAlive() && ids(index).size() <= papers && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     private static String[] concat(String[] first, String... more) {
