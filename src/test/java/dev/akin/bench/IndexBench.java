@@ -123,28 +123,27 @@ final class IndexBench implements Callable<Integer> {
             }
         }
         double buildSeconds = (System.nanoTime() - start) / 1e9 - mergeSeconds;
-        try (LuceneVectorStore approx = LuceneVectorStore.open(dir, settings);
-             LuceneVectorStore exact = LuceneVectorStore.open(dir, settings.withExactThreshold(10_000_000))) {
+        try (LuceneVectorStore approx = LuceneVectorStore.open(dir, settings)) {
             var stats = approx.stats();
             Filter tenth = new Filter(null, null, "c10", Set.of());
             Filter thousandth = new Filter(null, null, "c01", Set.of());
-            double[] approxMs = time(approx, queries, Filter.NONE);
-            double[] exactMs = time(exact, queries, Filter.NONE);
-            double[] tenthMs = time(approx, queries, tenth);
-            double[] thousandthMs = time(approx, queries, thousandth);
-            double[] tenthExactMs = time(exact, queries, tenth);
+            double[] approxMs = time(approx, queries, Filter.NONE, false);
+            double[] exactMs = time(approx, queries, Filter.NONE, true);
+            double[] tenthMs = time(approx, queries, tenth, false);
+            double[] thousandthMs = time(approx, queries, thousandth, false);
+            double[] tenthExactMs = time(approx, queries, tenth, true);
             System.out.printf("| %s | %d | %d | %.1f | %.1f | %d | %.0f | %.3f | %.3f | %.3f | %.2f | %.1fx"
                             + " | %.3f / %.3f | %.3f | %.3f / %.3f |%n",
                     format, m, beam, buildSeconds, mergeSeconds, stats.segments(), stats.bytes() / 1e6,
-                    percentile(approxMs, 50), percentile(approxMs, 99), recall(approx, exact, queries, Filter.NONE),
+                    percentile(approxMs, 50), percentile(approxMs, 99), recall(approx, approx, queries, Filter.NONE),
                     percentile(exactMs, 50), percentile(exactMs, 50) / percentile(approxMs, 50),
-                    percentile(tenthMs, 50), recall(approx, exact, queries, tenth), percentile(tenthExactMs, 50),
-                    percentile(thousandthMs, 50), recall(approx, exact, queries, thousandth));
+                    percentile(tenthMs, 50), recall(approx, approx, queries, tenth), percentile(tenthExactMs, 50),
+                    percentile(thousandthMs, 50), recall(approx, approx, queries, thousandth));
             List<double[]> curve = new ArrayList<>();
             for (int searchBeam : searchBeams) {
                 try (LuceneVectorStore beamed = LuceneVectorStore.open(dir, settings.withSearchBeam(searchBeam))) {
-                    curve.add(new double[] {percentile(time(beamed, queries, Filter.NONE), 50),
-                            recall(beamed, exact, queries, Filter.NONE)});
+                    curve.add(new double[] {percentile(time(beamed, queries, Filter.NONE, false), 50),
+                            recall(beamed, approx, queries, Filter.NONE)});
                 }
             }
             curves.put(format + " M=" + m + " beam " + beam, curve);
@@ -154,11 +153,12 @@ final class IndexBench implements Callable<Integer> {
         }
     }
 
-    private static double recall(LuceneVectorStore approx, LuceneVectorStore exact, List<float[]> queries,
+    /** Recall@10 of {@code approx}'s answers against brute force over {@code reference}'s float32 vectors. */
+    private static double recall(LuceneVectorStore approx, LuceneVectorStore reference, List<float[]> queries,
                                  Filter filter) {
         double recall = 0;
         for (float[] q : queries) {
-            Set<String> truth = ids(exact.nearest(q, K, filter, Set.of()).hits());
+            Set<String> truth = ids(reference.nearest(q, K, filter, Set.of(), true).hits());
             Set<String> got = ids(approx.nearest(q, K, filter, Set.of()).hits());
             got.retainAll(truth);
             recall += got.size() / (double) Math.max(1, truth.size());
@@ -166,14 +166,15 @@ final class IndexBench implements Callable<Integer> {
         return recall / queries.size();
     }
 
-    private static double[] time(LuceneVectorStore store, List<float[]> queries, Filter filter) {
+    /** Per-query milliseconds, after three warm-up passes; {@code exact} forces brute force. */
+    private static double[] time(LuceneVectorStore store, List<float[]> queries, Filter filter, boolean exact) {
         for (int r = 0; r < 3; r++) {
-            queries.forEach(q -> store.nearest(q, K, filter, Set.of()));
+            queries.forEach(q -> store.nearest(q, K, filter, Set.of(), exact));
         }
         double[] ms = new double[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
             long start = System.nanoTime();
-            store.nearest(queries.get(i), K, filter, Set.of());
+            store.nearest(queries.get(i), K, filter, Set.of(), exact);
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         return ms;
