@@ -6,6 +6,9 @@ function filters() {
   const p = new URLSearchParams({k: '10'});
   if ($('yearFrom').value) p.set('yearFrom', $('yearFrom').value);
   if ($('yearTo').value) p.set('yearTo', $('yearTo').value);
+  if ($('mode').value) p.set('mode', $('mode').value);
+  if ($('diverse').checked) p.set('mmr', '0.7');
+  if ($('explain').checked) p.set('explain', 'true');
   return p;
 }
 
@@ -36,9 +39,25 @@ function render(heading, answer) {
     score.textContent = hit.score.toFixed(3);
     meta.append(score);
     li.append(a, meta);
+    const why = answer.why && answer.why[hit.id];
+    if (why) li.append(explanation(why));
     list.append(li);
   }
-  status(`${answer.results.length} results · ${answer.exact ? 'exact' : 'approximate'} search · model ${answer.model}`);
+  status(`${answer.results.length} results · ${answer.mode} · ${answer.exact ? 'exact' : 'approximate'} search`
+    + ` · model ${answer.model}`);
+}
+
+// The closest sentence pair and the shared terms, as text nodes (never HTML from the answer).
+function explanation(why) {
+  const box = document.createElement('div');
+  box.className = 'why';
+  const pair = document.createElement('p');
+  pair.textContent = `“${why.querySentence}” ~ “${why.paperSentence}” (${why.sentenceScore.toFixed(2)})`;
+  const terms = document.createElement('p');
+  terms.className = 'terms';
+  terms.textContent = why.sharedTerms.length ? 'shared: ' + why.sharedTerms.join(', ') : '';
+  box.append(pair, terms);
+  return box;
 }
 
 function status(text, error) {

@@ -90,6 +90,19 @@ class WebPageIT {
             List<String> metas = driver.findElements(By.cssSelector("#results li .meta")).stream()
                     .map(WebElement::getText).toList();
             assertThat(metas).isNotEmpty().allMatch(m -> m.startsWith("2023"));
+
+            // Words only, with reasons: BM25's answer, each result explained by a sentence pair and shared terms.
+            driver.findElement(By.id("yearFrom")).clear();
+            driver.findElement(By.id("yearTo")).clear();
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("mode"))).selectByValue("lexical");
+            driver.findElement(By.id("explain")).click();
+            driver.findElement(By.id("q")).clear();
+            driver.findElement(By.id("q")).sendKeys("harmful fine-tuning attack");
+            driver.findElement(By.cssSelector("#search button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "lexical"));
+            List<WebElement> explained = driver.findElements(By.cssSelector("#results li .why"));
+            assertThat(explained).hasSize(10);
+            assertThat(explained.getFirst().getText()).contains("~").contains("shared:");
         } finally {
             driver.quit();
         }
