@@ -37,6 +37,7 @@ final class IndexBench implements Callable<Integer> {
     private static final int DIM = 384;
     private static final int QUERIES = 300;
     private static final int K = 10;
+    private static final List<String> ALL_FORMATS = List.of("float32", "int8", "int4", "binary");
 
     @Option(names = "--vectors", defaultValue = "100000", description = "Vectors to index (default ${DEFAULT-VALUE}).")
     int n;
@@ -87,7 +88,9 @@ final class IndexBench implements Callable<Integer> {
                         points.get(i)[1]);
             }
         });
-        Plots.lines(plots.resolve("recall-vs-latency-" + n + (merge ? "-merged" : "") + ".png"),
+        // A run over some formats only names them, so it does not overwrite the plot of another run.
+        String only = formats.equals(ALL_FORMATS) ? "" : "-" + String.join("-", formats);
+        Plots.lines(plots.resolve("recall-vs-latency-" + n + (merge ? "-merged" : "") + only + ".png"),
                 String.format("Recall@10 vs p50, %,d x %d-d", n, DIM),
                 "p50 latency (ms, log)", "recall@10", curves, true);
         return 0;
