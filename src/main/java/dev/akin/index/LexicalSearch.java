@@ -19,6 +19,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * BM25 over title + abstract for a query text of any length: a search query, or a whole paper's title and abstract.
@@ -32,29 +33,36 @@ final class LexicalSearch {
      */
     static final int MAX_TERMS = 32;
 
-    private LexicalSearch() {
+    private final Analyzer analyzer;
+    private final DocFreqs docFreqs = new DocFreqs();
+
+    /** @param analyzer analyzes query texts as the indexed field was; the caller closes it */
+    LexicalSearch(Analyzer analyzer) {
+        this.analyzer = analyzer;
     }
 
-    static Hits run(IndexSearcher searcher, Analyzer analyzer, String text, int k, Filter filter, Set<String> skip)
-            throws IOException {
-        Query terms = query(searcher, analyzer, text);
+    Hits run(IndexSearcher searcher, String text, int k, Filter filter, Set<String> skip) throws IOException {
+        Query terms = query(searcher, text);
         if (terms == null) {
             return new Hits(List.of(), true);
         }
         Query filterQuery = LuceneFilters.toQuery(filter);
         Query query = filterQuery == null ? terms : new BooleanQuery.Builder()
                 .add(terms, BooleanClause.Occur.MUST).add(filterQuery, BooleanClause.Occur.FILTER).build();
-        var docs = searcher.search(query, k + skip.size()).scoreDocs;
+        int n = k + skip.size();
+        // Counting hits only up to n lets Lucene skip documents that cannot make the top n (the default counts
+        // the first 1,000 exactly).
+        var docs = searcher.search(query, new TopScoreDocCollectorManager(n, n)).scoreDocs;
         return new Hits(LuceneDocs.hits(searcher, docs, k, skip, score -> score), true);
     }
 
     /** The weighted term query, or null when the text has no term the index knows. */
-    static Query query(IndexSearcher searcher, Analyzer analyzer, String text) throws IOException {
-        Map<String, Integer> frequencies = termFrequencies(analyzer, text);
+    Query query(IndexSearcher searcher, String text) throws IOException {
+        Map<String, Integer> frequencies = termFrequencies(text, new HashMap<>());
         long docs = Math.max(1, searcher.getIndexReader().numDocs());
         Map<String, Double> weights = new LinkedHashMap<>();
         for (var entry : frequencies.entrySet()) {
-            int df = searcher.getIndexReader().docFreq(new Term(LuceneDocs.TEXT, entry.getKey()));
+            int df = docFreqs.of(searcher.getIndexReader(), entry.getKey());
             if (df > 0) {
                 weights.put(entry.getKey(), entry.getValue() * Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
             }
@@ -73,17 +81,16 @@ final class LexicalSearch {
      * The terms two texts share, most telling first (idf times the lower of the two frequencies), each as the
      * word first seen in {@code b} (stems like "learn" read badly), at most {@code n}.
      */
-    static List<String> shared(IndexSearcher searcher, Analyzer analyzer, String a, String b, int n)
-            throws IOException {
-        Map<String, Integer> inA = termFrequencies(analyzer, a, new HashMap<>());
+    List<String> shared(IndexSearcher searcher, String a, String b, int n) throws IOException {
+        Map<String, Integer> inA = termFrequencies(a, new HashMap<>());
         Map<String, String> words = new HashMap<>();
-        Map<String, Integer> inB = termFrequencies(analyzer, b, words);
+        Map<String, Integer> inB = termFrequencies(b, words);
         long docs = Math.max(1, searcher.getIndexReader().numDocs());
         Map<String, Double> weights = new HashMap<>();
         for (var entry : inB.entrySet()) {
             Integer other = inA.get(entry.getKey());
             if (other != null) {
-                int df = searcher.getIndexReader().docFreq(new Term(LuceneDocs.TEXT, entry.getKey()));
+                int df = docFreqs.of(searcher.getIndexReader(), entry.getKey());
                 weights.put(entry.getKey(), Math.min(other, entry.getValue())
                         * Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
             }
@@ -94,12 +101,8 @@ final class LexicalSearch {
                 .limit(n).map(e -> words.get(e.getKey())).toList();
     }
 
-    private static Map<String, Integer> termFrequencies(Analyzer analyzer, String text) throws IOException {
-        return termFrequencies(analyzer, text, new HashMap<>());
-    }
-
     /** Counts each analyzed term; {@code words} receives the first original word each term came from. */
-    private static Map<String, Integer> termFrequencies(Analyzer analyzer, String text, Map<String, String> words)
+    private Map<String, Integer> termFrequencies(String text, Map<String, String> words)
             throws IOException {
         Map<String, Integer> frequencies = new LinkedHashMap<>();
         try (TokenStream tokens = analyzer.tokenStream(LuceneDocs.TEXT, text)) {

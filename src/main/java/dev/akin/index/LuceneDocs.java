@@ -4,6 +4,7 @@ import dev.akin.paper.Paper;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -40,10 +41,10 @@ import org.apache.lucene.search.TopDocs;
 /** The mapping between a paper and its Lucene document. */
 final class LuceneDocs {
     /**
-     * Version of the document layout: 2 added the lexical field. An index of an older layout is rewritten, paper by
-     * paper with its stored vector, by the next indexing run.
+     * Version of the document layout: 2 added the lexical field, 3 the hit doc values. An index of an older layout
+     * is rewritten, paper by paper with its stored vector, by the next indexing run.
      */
-    static final int LAYOUT = 2;
+    static final int LAYOUT = 3;
     static final String ID = "id";
     static final String TITLE = "title";
     static final String ABSTRACT = "abstract";
@@ -63,6 +64,8 @@ final class LuceneDocs {
      * not the stored title and abstract. Optional, so no layout change.
      */
     static final String PASSAGES = "passages";
+    /** Id, title and year together as doc values (see {@link HitValues}); a new field name, as Lucene requires. */
+    static final String HIT = "hit";
 
     private static final Set<String> HIT_FIELDS = Set.of(ID, TITLE, YEAR);
 
@@ -93,6 +96,7 @@ final class LuceneDocs {
         doc.add(new StoredField(SOURCE, p.source()));
         doc.add(new StoredField(TEXT_HASH, indexed.textHash()));
         doc.add(new StoredField(META_HASH, indexed.metaHash()));
+        doc.add(new BinaryDocValuesField(HIT, HitValues.encode(p.id(), p.title(), p.year())));
         doc.add(new KnnFloatVectorField(VECTOR, indexed.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         if (indexed.passages() != null) {
             doc.add(new BinaryDocValuesField(PASSAGES, indexed.passages().encode()));
@@ -115,18 +119,20 @@ final class LuceneDocs {
     }
 
     /** The passage vectors of the papers with these ids that have them, in the searcher's snapshot. */
-    static Map<String, PassageVectors> passages(IndexSearcher searcher, Collection<String> ids) throws IOException {
+    static Map<String, PassageVectors> passages(IndexSearcher searcher, List<String> ids) throws IOException {
+        int[] docs = BinaryValues.docsOf(searcher, ids);
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < docs.length; i++) {
+            if (docs[i] >= 0) {
+                found.add(i);
+            }
+        }
+        List<PassageVectors> values = BinaryValues.read(searcher, PASSAGES,
+                found.stream().mapToInt(i -> docs[i]).toArray(), PassageVectors::decode);
         Map<String, PassageVectors> out = new HashMap<>();
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (String id : ids) {
-            TopDocs top = searcher.search(new TermQuery(new Term(ID, id)), 1);
-            if (top.scoreDocs.length > 0) {
-                int doc = top.scoreDocs[0].doc;
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                PassageVectors p = passages(leaf.reader(), doc - leaf.docBase);
-                if (p != null) {
-                    out.put(id, p);
-                }
+        for (int j = 0; j < found.size(); j++) {
+            if (values.get(j) != null) {
+                out.put(ids.get(found.get(j)), values.get(j));
             }
         }
         return out;
@@ -155,18 +161,26 @@ final class LuceneDocs {
      */
     static List<Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, int k, Set<String> skip, DoubleUnaryOperator score)
             throws IOException {
-        List<Hit> hits = new ArrayList<>(Math.min(k, docs.length));
-        StoredFields stored = searcher.storedFields();
-        for (ScoreDoc sd : docs) {
-            if (hits.size() == k) {
-                break;
-            }
-            Document doc = stored.document(sd.doc, HIT_FIELDS);
-            String id = doc.get(ID);
-            if (!skip.contains(id)) {
+        // Skipped ids are few: the first k + |skip| documents always hold the first k others.
+        int n = Math.min(docs.length, k + skip.size());
+        int[] ids = new int[n];
+        Arrays.setAll(ids, i -> docs[i].doc);
+        List<HitValues.Shown> shown = HitValues.read(searcher, ids);
+        List<Hit> hits = new ArrayList<>(Math.min(k, n));
+        StoredFields stored = null;
+        for (int i = 0; i < n && hits.size() < k; i++) {
+            HitValues.Shown hit = shown.get(i);
+            if (hit == null) {
+                // A segment written before layout 3, until the next indexing run rewrites it.
+                stored = stored == null ? searcher.storedFields() : stored;
+                Document doc = stored.document(docs[i].doc, HIT_FIELDS);
                 var year = doc.getField(YEAR);
-                hits.add(new Hit(id, doc.get(TITLE), year == null ? null : year.numericValue().intValue(),
-                        score.applyAsDouble(sd.score)));
+                hit = new HitValues.Shown(doc.get(ID), doc.get(TITLE),
+                        year == null ? null : year.numericValue().intValue());
+            }
+            if (!skip.contains(hit.id())) {
+                hits.add(new Hit(hit.id(), hit.title(), hit.year(),
+                        score.applyAsDouble(docs[i].score)));
             }
         }
         return hits;

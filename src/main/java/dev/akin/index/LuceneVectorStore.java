@@ -36,6 +36,7 @@ public final class LuceneVectorStore implements VectorStore {
     private final IndexSettings settings;
     private final Directory directory;
     private final Analyzer analyzer = LuceneDocs.analyzer();
+    private final LexicalSearch lexicalSearch = new LexicalSearch(analyzer);
     private final Object writeLock = new Object();
     private volatile IndexWriter writer;
     private final Snapshots snapshots;
@@ -208,7 +209,7 @@ public final class LuceneVectorStore implements VectorStore {
         }
         return snapshots.read(new Hits(List.of(), true), searcher -> {
             checkLexical(searcher);
-            return LexicalSearch.run(searcher, analyzer, text, k, filter, skip);
+            return lexicalSearch.run(searcher, text, k, filter, skip);
         });
     }
 
@@ -221,13 +222,13 @@ public final class LuceneVectorStore implements VectorStore {
         return snapshots.read(new HybridHits(none, none), searcher -> {
             checkLexical(searcher);
             return new HybridHits(NearestSearch.run(searcher, settings, query, depth, filter, skip, false),
-                    LexicalSearch.run(searcher, analyzer, text, depth, filter, skip));
+                    lexicalSearch.run(searcher, text, depth, filter, skip));
         });
     }
 
     @Override
     public List<String> sharedTerms(String a, String b, int n) {
-        return snapshots.read(List.of(), searcher -> LexicalSearch.shared(searcher, analyzer, a, b, n));
+        return snapshots.read(List.of(), searcher -> lexicalSearch.shared(searcher, a, b, n));
     }
 
     private void checkLexical(IndexSearcher searcher) throws IOException {
@@ -255,7 +256,7 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public Map<String, PassageVectors> passages(Collection<String> ids) {
-        return snapshots.read(Map.of(), searcher -> LuceneDocs.passages(searcher, ids));
+        return snapshots.read(Map.of(), searcher -> LuceneDocs.passages(searcher, List.copyOf(ids)));
     }
 
     @Override
@@ -288,11 +289,13 @@ public final class LuceneVectorStore implements VectorStore {
         } catch (IOException e) {
             throw new IndexException("cannot read index at " + path + ": " + e.getMessage(), e);
         }
-        // Papers, segments and passages from one snapshot.
-        long[] counts = snapshots.read(new long[3], s -> new long[] {s.getIndexReader().numDocs(),
-                s.getIndexReader().leaves().size(), LuceneDocs.hasPassages(s) ? 1 : 0});
+        // Papers, segments, the lexical field and passages from one snapshot.
+        long[] counts = snapshots.read(new long[] {0, 0, 1, 0}, s -> new long[] {s.getIndexReader().numDocs(),
+                s.getIndexReader().leaves().size(),
+                s.collectionStatistics(LuceneDocs.TEXT) != null || s.getIndexReader().numDocs() == 0 ? 1 : 0,
+                LuceneDocs.hasPassages(s) ? 1 : 0});
         return new IndexStats(path.toString(), counts[0], (int) counts[1], bytes, fingerprint, settings,
-                !outdatedLayout(), counts[2] == 1);
+                counts[2] == 1, counts[3] == 1);
     }
 
     @Override

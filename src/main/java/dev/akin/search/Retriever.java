@@ -23,7 +23,11 @@ final class Retriever {
      * same nDCG@10 as 110, at half the latency.
      */
     private static final int HYBRID_DEPTH = 30;
-    /** Dense candidates re-scored by their passages, at least: a paper the whole-text vector ranks low can rise. */
+    /**
+     * Dense candidates re-scored by their passages, at least: a paper the whole-text vector ranks low can rise. On
+     * SciFact (train) 100 gives nDCG@10 0.694, 50 0.689, 30 0.686; 30 takes 40% of 100's time, but a paper whose
+     * only mention of the topic is past the token limit must first be among the candidates.
+     */
     private static final int PASSAGE_DEPTH = 100;
     private final VectorStore store;
     private final Supplier<Embedder> embedder;

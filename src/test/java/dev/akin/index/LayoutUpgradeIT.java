@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An index written before lexical search (layout 1: no BM25 field, no layout in the commit data) keeps answering
- * dense queries, says what to do for the others, and is upgraded by the next indexing run without inference.
+ * An index written before lexical search (layout 1: no BM25 field, no hit doc values, no layout in the commit data)
+ * keeps answering dense queries, says what to do for the others, and is upgraded by the next indexing run without
+ * inference.
  */
 class LayoutUpgradeIT {
     @TempDir
@@ -43,10 +44,15 @@ class LayoutUpgradeIT {
         writeAsLayoutOne(current, old);
 
         SearchOptions hybrid = SearchOptions.DEFAULTS.with(Retrieval.parse("hybrid"));
+        SearchOptions dense = SearchOptions.DEFAULTS.with(Retrieval.DENSE);
+        List<Hit> expected;
+        try (Akin akin = Akin.open(AkinConfig.at(current, TestModels.dir()))) {
+            expected = akin.search("harmful fine-tuning", 3, Filter.NONE, dense).results();
+        }
         try (Akin akin = Akin.open(AkinConfig.at(old, TestModels.dir()))) {
             assertThat(akin.stats().lexical()).isFalse();
-            assertThat(akin.search("harmful fine-tuning", 3, Filter.NONE, SearchOptions.DEFAULTS.with(Retrieval.DENSE))
-                    .results()).hasSize(3);
+            assertThat(akin.search("harmful fine-tuning", 3, Filter.NONE, dense).results())
+                    .as("hits read from stored fields where the hit doc values are missing").isEqualTo(expected);
             assertThatThrownBy(() -> akin.search("harmful fine-tuning", 3, Filter.NONE, hybrid))
                     .isInstanceOf(IndexException.class).hasMessageContaining("no lexical field")
                     .hasMessageContaining("akin index");
@@ -57,6 +63,7 @@ class LayoutUpgradeIT {
             assertThat(upgrade.embedded()).as("stored vectors reused").isZero();
             assertThat(akin.stats().lexical()).isTrue();
             assertThat(akin.search("harmful fine-tuning", 3, Filter.NONE, hybrid).results()).hasSize(3);
+            assertThat(akin.search("harmful fine-tuning", 3, Filter.NONE, dense).results()).isEqualTo(expected);
         }
         try (Akin akin = Akin.open(AkinConfig.at(old, TestModels.dir()))) {
             assertThat(akin.stats().lexical()).as("the layout is in the commit").isTrue();
@@ -81,6 +88,7 @@ class LayoutUpgradeIT {
             for (IndexedPaper paper : all) {
                 Document doc = LuceneDocs.toDocument(paper);
                 doc.removeFields(LuceneDocs.TEXT);
+                doc.removeFields(LuceneDocs.HIT);
                 writer.addDocument(doc);
             }
             writer.setLiveCommitData(commitData.entrySet());

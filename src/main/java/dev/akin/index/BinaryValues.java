@@ -1,0 +1,82 @@
+package dev.akin.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/** Reads a few documents' binary doc values, and finds documents by id, without the query machinery. */
+final class BinaryValues {
+    private BinaryValues() {
+    }
+
+    /**
+     * {@code decode} of each document's value (top-level doc ids), in the order given; null where a document has
+     * none. Doc values iterate forwards only, so each segment is read in doc order.
+     */
+    static <T> List<T> read(IndexSearcher searcher, String field, int[] docs, Function<BytesRef, T> decode)
+            throws IOException {
+        List<T> out = new ArrayList<>(Collections.nCopies(docs.length, null));
+        Integer[] order = new Integer[docs.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = null;
+        BinaryDocValues values = null;
+        int last = -1;
+        T value = null;
+        for (int i : order) {
+            if (docs[i] != last) {
+                if (leaf == null || docs[i] >= leaf.docBase + leaf.reader().maxDoc()) {
+                    leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+                    values = leaf.reader().getBinaryDocValues(field);
+                }
+                last = docs[i];
+                value = values != null && values.advanceExact(last - leaf.docBase)
+                        ? decode.apply(values.binaryValue()) : null;
+            }
+            out.set(i, value);
+        }
+        return out;
+    }
+
+    /** The live document (top-level doc id) of each id, or -1 where none; one term lookup a segment. */
+    static int[] docsOf(IndexSearcher searcher, List<String> ids) throws IOException {
+        int[] docs = new int[ids.size()];
+        Arrays.fill(docs, -1);
+        PostingsEnum postings = null;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Terms terms = leaf.reader().terms(LuceneDocs.ID);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum it = terms.iterator();
+            Bits live = leaf.reader().getLiveDocs();
+            for (int i = 0; i < docs.length; i++) {
+                if (docs[i] < 0 && it.seekExact(new BytesRef(ids.get(i)))) {
+                    postings = it.postings(postings, PostingsEnum.NONE);
+                    for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                        if (live == null || live.get(d)) {
+                            docs[i] = leaf.docBase + d;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return docs;
+    }
+}
