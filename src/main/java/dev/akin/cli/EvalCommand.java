@@ -159,7 +159,7 @@ final class EvalCommand {
             for (String model : common.models()) {
                 try (Akin akin = common.open(name, model)) {
                     var report = akin.index(List.of(abstracts(dir)), dev.akin.search.IndexOptions.defaults()
-                            .withPassages(common.modes().stream().anyMatch(m -> m.mode() == Retrieval.Mode.PASSAGES)),
+                            .withPassages(common.modes().stream().anyMatch(Retrieval::needsPassages)),
                             dev.akin.search.IndexProgress.NONE);
                     warnSkipped(report, spec.commandLine().getErr());
                     Map<String, Map<String, double[]>> perPool = new LinkedHashMap<>();

@@ -46,7 +46,7 @@ public final class BeirEval {
      */
     public static Scores run(Akin akin, BeirCollection collection, Retrieval retrieval) {
         IndexReport indexing = akin.index(List.of(collection.corpus()), IndexOptions.defaults()
-                .withPassages(retrieval.mode() == Retrieval.Mode.PASSAGES), IndexProgress.NONE);
+                .withPassages(retrieval.needsPassages()), IndexProgress.NONE);
         int n = collection.queries().size();
         double[] ndcg = new double[n];
         double[] recall = new double[n];

@@ -47,6 +47,11 @@ public record Retrieval(Mode mode, Fusion fusion, double denseWeight, boolean pa
         return new Retrieval(Mode.PASSAGES, Fusion.WEIGHTED, wholeWeight, false);
     }
 
+    /** Whether this retrieval reads sentence vectors (the index must keep them: akin index --passages). */
+    public boolean needsPassages() {
+        return mode == Mode.PASSAGES || passages;
+    }
+
     /** A hybrid with this fusion and, for weighted fusion, this dense share. */
     public static Retrieval hybrid(Fusion fusion, double denseWeight) {
         return new Retrieval(Mode.HYBRID, fusion, denseWeight, false);

@@ -46,5 +46,8 @@ class PassagesTest {
         assertThat(hybrid.mode()).isEqualTo(Retrieval.Mode.HYBRID);
         assertThat(hybrid.passages()).isTrue();
         assertThat(Retrieval.parse(hybrid.toString())).isEqualTo(hybrid);
+        assertThat(List.of(r, hybrid)).allMatch(Retrieval::needsPassages);
+        assertThat(List.of(Retrieval.DENSE, Retrieval.LEXICAL, Retrieval.parse("hybrid-weighted:0.5")))
+                .noneMatch(Retrieval::needsPassages);
     }
 }
