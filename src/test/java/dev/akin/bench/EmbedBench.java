@@ -93,7 +93,7 @@ final class EmbedBench implements Callable<Integer> {
 
         double peak256 = FmaPeak.gflops(threads, 256);
         double peak512 = FmaPeak.gflops(threads, 512);
-        OnnxTokens lengths = OnnxTokens.of(fp32, texts);
+        OnnxTokens lengths = OnnxTokens.of(fp32, texts, 256);
         System.out.printf("%d abstracts, %d threads, %d interleaved rounds, median papers/s%n%n", texts.size(),
                 threads, rounds);
         System.out.println("| system | model @ max tokens | papers/s (median) | min..max | vs langchain4j | vs plain ORT |");
@@ -134,12 +134,18 @@ final class EmbedBench implements Callable<Integer> {
                 "bge-small-en-v1.5-q");
         System.out.printf("%nSweep: %d abstracts, each model at its own max tokens, median of %d rounds%n%n",
                 texts.size(), rounds);
-        System.out.println("| model | max tokens | threads | batch | papers/s | tokens/s |");
-        System.out.println("|---|---|---|---|---|---|");
+        Map<Integer, Double> peaks = new LinkedHashMap<>();
+        for (int t : sweepThreads) {
+            peaks.put(t, FmaPeak.gflops(t, 512));
+        }
+        System.out.println("| model | max tokens | threads | batch | papers/s | tokens/s | model GFLOP/s | % of peak |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         Map<String, List<double[]>> byThreads = new LinkedHashMap<>();
         for (String name : names) {
             ModelSpec spec = ModelSpec.load(models.resolve(name));
-            double tokensPerPaper = OnnxTokens.of(spec, texts).meanTokens(spec.maxTokens());
+            OnnxTokens tokens = OnnxTokens.of(spec, texts, spec.maxTokens());
+            double tokensPerPaper = tokens.meanTokens(spec.maxTokens());
+            double gflopPerPaper = tokens.meanGflops(spec.maxTokens());
             for (int batch : sweepBatches) {
                 Map<Integer, List<Double>> rates = new LinkedHashMap<>();
                 Map<Integer, OnnxEmbedder> embedders = new LinkedHashMap<>();
@@ -164,8 +170,9 @@ final class EmbedBench implements Callable<Integer> {
                 }
                 for (var r : rates.entrySet()) {
                     double rate = median(r.getValue());
-                    System.out.printf("| %s | %d | %d | %d | %.1f | %.0f |%n", name, spec.maxTokens(), r.getKey(),
-                            batch, rate, rate * tokensPerPaper);
+                    System.out.printf("| %s | %d | %d | %d | %.1f | %.0f | %.0f | %.0f%% |%n", name, spec.maxTokens(),
+                            r.getKey(), batch, rate, rate * tokensPerPaper, rate * gflopPerPaper,
+                            100 * rate * gflopPerPaper / peaks.get(r.getKey()));
                     if (batch == 16) {
                         byThreads.computeIfAbsent(name + " (batch 16)", k -> new ArrayList<>())
                                 .add(new double[] {r.getKey(), rate});
@@ -173,6 +180,10 @@ final class EmbedBench implements Callable<Integer> {
                 }
             }
         }
+        System.out.printf("%nModel GFLOP/s: the encoder's multiply-adds x 2 per second (OnnxTokens); %% of peak: of"
+                + " the fp32 AVX-512 FMA peak measured at that thread count (%s GFLOP/s). The int8 models run the"
+                + " same multiply-adds in integer kernels: their figure is the fp32-equivalent rate.%n",
+                peaks.entrySet().stream().map(e -> String.format("%d: %.0f", e.getKey(), e.getValue())).toList());
         if (!byThreads.isEmpty()) {
             Plots.lines(plots.resolve("embed-throughput-vs-threads.png"), "Embedding throughput vs ORT threads ("
                     + Runtime.getRuntime().availableProcessors() + " cores)", "ORT intra-op threads", "papers/s",
