@@ -1,8 +1,7 @@
 package dev.akin.embed;
 
-import org.apache.lucene.util.VectorUtil;
-
 import java.util.List;
+import org.apache.lucene.util.VectorUtil;
 
 /** Small vector maths on float arrays. */
 public final class Vectors {

@@ -25,7 +25,8 @@ final class BinaryValues {
 
     /**
      * {@code decode} of each document's value (top-level doc ids), in the order given; null where a document has
-     * none. Doc values iterate forwards only, so each segment is read in doc order.
+     * none or the doc id is negative (as {@link #docsOf} gives for an unknown id). Doc values iterate forwards only,
+     * so each segment is read in doc order.
      */
     static <T> List<T> read(IndexSearcher searcher, String field, int[] docs, Function<BytesRef, T> decode)
             throws IOException {
@@ -39,6 +40,9 @@ final class BinaryValues {
         int last = -1;
         T value = null;
         for (int i : order) {
+            if (docs[i] < 0) {
+                continue;
+            }
             if (docs[i] != last) {
                 if (leaf == null || docs[i] >= leaf.docBase + leaf.reader().maxDoc()) {
                     leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));

@@ -67,7 +67,13 @@ final class ExactSearch {
 
         @Override
         public void collect(int doc) throws IOException {
-            if (iterator == null || (iterator.docID() < doc && iterator.advance(doc) != doc) || iterator.docID() != doc) {
+            if (iterator == null) {
+                return;
+            }
+            if (iterator.docID() < doc) {
+                iterator.advance(doc);
+            }
+            if (iterator.docID() != doc) {
                 return;
             }
             // The graph's own score for DOT_PRODUCT, (1 + cos) / 2, so both paths report alike.

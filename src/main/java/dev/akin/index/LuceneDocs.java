@@ -24,7 +24,6 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReader;
@@ -115,32 +114,21 @@ final class LuceneDocs {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         return Optional.of(new IndexedPaper(toPaper(stored), vector(leaf.reader(), doc - leaf.docBase),
-                stored.get(TEXT_HASH), stored.get(META_HASH), passages(leaf.reader(), doc - leaf.docBase)));
+                stored.get(TEXT_HASH), stored.get(META_HASH),
+                BinaryValues.read(searcher, PASSAGES, new int[] {doc}, PassageVectors::decode).getFirst()));
     }
 
     /** The passage vectors of the papers with these ids that have them, in the searcher's snapshot. */
     static Map<String, PassageVectors> passages(IndexSearcher searcher, List<String> ids) throws IOException {
-        int[] docs = BinaryValues.docsOf(searcher, ids);
-        List<Integer> found = new ArrayList<>();
-        for (int i = 0; i < docs.length; i++) {
-            if (docs[i] >= 0) {
-                found.add(i);
-            }
-        }
-        List<PassageVectors> values = BinaryValues.read(searcher, PASSAGES,
-                found.stream().mapToInt(i -> docs[i]).toArray(), PassageVectors::decode);
+        List<PassageVectors> values = BinaryValues.read(searcher, PASSAGES, BinaryValues.docsOf(searcher, ids),
+                PassageVectors::decode);
         Map<String, PassageVectors> out = new HashMap<>();
-        for (int j = 0; j < found.size(); j++) {
-            if (values.get(j) != null) {
-                out.put(ids.get(found.get(j)), values.get(j));
+        for (int i = 0; i < ids.size(); i++) {
+            if (values.get(i) != null) {
+                out.put(ids.get(i), values.get(i));
             }
         }
         return out;
-    }
-
-    private static PassageVectors passages(LeafReader leaf, int doc) throws IOException {
-        BinaryDocValues values = leaf.getBinaryDocValues(PASSAGES);
-        return values != null && values.advanceExact(doc) ? PassageVectors.decode(values.binaryValue()) : null;
     }
 
     /** Whether any segment holds passage vectors. */
