@@ -1,6 +1,7 @@
 package dev.akin.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -34,7 +36,7 @@ final class LexicalSearch {
     static final int MAX_TERMS = 32;
 
     private final Analyzer analyzer;
-    private final DocFreqs docFreqs = new DocFreqs();
+    private final TermStatesCache termStates = new TermStatesCache();
 
     /** @param analyzer analyzes query texts as the indexed field was; the caller closes it */
     LexicalSearch(Analyzer analyzer) {
@@ -58,23 +60,34 @@ final class LexicalSearch {
 
     /** The weighted term query, or null when the text has no term the index knows. */
     Query query(IndexSearcher searcher, String text) throws IOException {
-        Map<String, Integer> frequencies = termFrequencies(text, new HashMap<>());
+        Map<String, Integer> frequencies = termFrequencies(text, null);
         long docs = Math.max(1, searcher.getIndexReader().numDocs());
-        Map<String, Double> weights = new LinkedHashMap<>();
+        List<Weighted> weighted = new ArrayList<>();
         for (var entry : frequencies.entrySet()) {
-            int df = docFreqs.of(searcher.getIndexReader(), entry.getKey());
-            if (df > 0) {
-                weights.put(entry.getKey(), entry.getValue() * Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
+            TermStates states = termStates.of(searcher, entry.getKey());
+            if (states.docFreq() > 0) {
+                weighted.add(new Weighted(entry.getKey(), entry.getValue(), states,
+                        entry.getValue() * idf(docs, states.docFreq())));
             }
         }
-        if (weights.isEmpty()) {
+        if (weighted.isEmpty()) {
             return null;
         }
+        weighted.sort(Comparator.comparingDouble(Weighted::weight).reversed());
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        weights.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
-                .limit(MAX_TERMS).forEach(e -> query.add(new BoostQuery(new TermQuery(
-                        new Term(LuceneDocs.TEXT, e.getKey())), frequencies.get(e.getKey())), BooleanClause.Occur.SHOULD));
+        for (Weighted term : weighted.subList(0, Math.min(MAX_TERMS, weighted.size()))) {
+            // The looked-up states spare the query a second term-dictionary seek per segment.
+            query.add(new BoostQuery(new TermQuery(new Term(LuceneDocs.TEXT, term.term()), term.states()),
+                    term.frequency()), BooleanClause.Occur.SHOULD);
+        }
         return query.build();
+    }
+
+    private record Weighted(String term, int frequency, TermStates states, double weight) {
+    }
+
+    private static double idf(long docs, int df) {
+        return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
     }
 
     /**
@@ -82,7 +95,7 @@ final class LexicalSearch {
      * word first seen in {@code b} (stems like "learn" read badly), at most {@code n}.
      */
     List<String> shared(IndexSearcher searcher, String a, String b, int n) throws IOException {
-        Map<String, Integer> inA = termFrequencies(a, new HashMap<>());
+        Map<String, Integer> inA = termFrequencies(a, null);
         Map<String, String> words = new HashMap<>();
         Map<String, Integer> inB = termFrequencies(b, words);
         long docs = Math.max(1, searcher.getIndexReader().numDocs());
@@ -90,9 +103,8 @@ final class LexicalSearch {
         for (var entry : inB.entrySet()) {
             Integer other = inA.get(entry.getKey());
             if (other != null) {
-                int df = docFreqs.of(searcher.getIndexReader(), entry.getKey());
-                weights.put(entry.getKey(), Math.min(other, entry.getValue())
-                        * Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
+                int df = termStates.of(searcher, entry.getKey()).docFreq();
+                weights.put(entry.getKey(), Math.min(other, entry.getValue()) * idf(docs, df));
             }
         }
         return weights.entrySet().stream()
@@ -101,7 +113,7 @@ final class LexicalSearch {
                 .limit(n).map(e -> words.get(e.getKey())).toList();
     }
 
-    /** Counts each analyzed term; {@code words} receives the first original word each term came from. */
+    /** Counts each analyzed term; {@code words}, unless null, receives the first original word each term came from. */
     private Map<String, Integer> termFrequencies(String text, Map<String, String> words)
             throws IOException {
         Map<String, Integer> frequencies = new LinkedHashMap<>();
@@ -112,7 +124,9 @@ final class LexicalSearch {
             while (tokens.incrementToken()) {
                 String t = term.toString();
                 frequencies.merge(t, 1, Integer::sum);
-                words.putIfAbsent(t, text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT));
+                if (words != null && !words.containsKey(t)) {
+                    words.put(t, text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT));
+                }
             }
             tokens.end();
         }

@@ -1,0 +1,73 @@
+package dev.akin.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+/** On a real (in-memory) Lucene index. */
+class TermStatesCacheTest {
+    private static Document text(String words) {
+        Document doc = new Document();
+        doc.add(new TextField(LuceneDocs.TEXT, words, Field.Store.NO));
+        return doc;
+    }
+
+    @Test
+    void eachSnapshotKeepsItsOwnTermStatesAndForgetsThemWhenClosed() throws IOException {
+        TermStatesCache cache = new TermStatesCache();
+        try (var dir = new ByteBuffersDirectory(); var writer = new IndexWriter(dir, new IndexWriterConfig())) {
+            writer.addDocument(text("graph neural networks"));
+            writer.commit();
+            DirectoryReader before = DirectoryReader.open(dir);
+            assertThat(cache.of(new IndexSearcher(before), "graph").docFreq()).isEqualTo(1);
+
+            writer.addDocument(text("graph transformers"));
+            writer.commit();
+            try (DirectoryReader after = DirectoryReader.openIfChanged(before)) {
+                assertThat(cache.of(new IndexSearcher(after), "graph").docFreq()).isEqualTo(2);
+                assertThat(cache.of(new IndexSearcher(before), "graph").docFreq()).as("the older snapshot").isEqualTo(1);
+                assertThat(cache.of(new IndexSearcher(after), "absent").docFreq()).isZero();
+                assertThat(cache.readers()).isEqualTo(2);
+                before.close();
+                assertThat(cache.readers()).isEqualTo(1);
+            }
+            assertThat(cache.readers()).isZero();
+        }
+    }
+
+    @Test
+    void aQueryOnCachedStatesScoresAsOneThatLooksTheTermUp() throws IOException {
+        TermStatesCache cache = new TermStatesCache();
+        try (var dir = new ByteBuffersDirectory(); var writer = new IndexWriter(dir, new IndexWriterConfig())) {
+            writer.addDocument(text("graph neural networks on graph data"));
+            writer.commit(); // two segments: the states must be right in each
+            writer.addDocument(text("a graph transformer"));
+            writer.addDocument(text("transformers"));
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                Term graph = new Term(LuceneDocs.TEXT, "graph");
+                cache.of(searcher, "graph");
+                TopDocs cached = searcher.search(new TermQuery(graph, cache.of(searcher, "graph")), 10);
+                TopDocs plain = searcher.search(new TermQuery(graph), 10);
+                assertThat(cached.scoreDocs).hasSize(2);
+                for (int i = 0; i < 2; i++) {
+                    assertThat(cached.scoreDocs[i].doc).isEqualTo(plain.scoreDocs[i].doc);
+                    assertThat(cached.scoreDocs[i].score).isEqualTo(plain.scoreDocs[i].score);
+                }
+            }
+        }
+    }
+}
