@@ -41,8 +41,8 @@ final class Bench implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "micro", description = "JMH micro-benchmarks (vector maths, fusion, re-ranking); JMH options pass"
-            + " through, e.g. -f 1 -wi 3 -i 5.")
+    @Command(name = "micro", description = "JMH micro-benchmarks (vector maths, fusion, re-ranking, passage"
+            + " matching); JMH's own arguments after --, e.g. -- 'passage.*' -f 1 -wi 3 -i 5.")
     int micro(@Parameters(arity = "0..*") List<String> jmhArgs) throws Exception {
         org.openjdk.jmh.Main.main(jmhArgs == null ? new String[] {"dev.akin.*MicroBench"}
                 : jmhArgs.toArray(String[]::new));

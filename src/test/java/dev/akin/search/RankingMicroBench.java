@@ -2,6 +2,7 @@ package dev.akin.search;
 
 import dev.akin.embed.Vectors;
 import dev.akin.index.Hit;
+import dev.akin.index.PassageVectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -35,6 +36,8 @@ public class RankingMicroBench {
     private List<Hit> dense;
     private List<Hit> lexical;
     private List<float[]> vectors;
+    private PassageVectors queryPassages;
+    private PassageVectors paperPassages;
 
     @Setup
     public void setUp() {
@@ -49,6 +52,8 @@ public class RankingMicroBench {
             lexical.add(new Hit("d" + (i * 7 % 150), "dense title " + (i * 7 % 150), 2020, 25.0 - i * 0.2));
             vectors.add(unit(random));
         }
+        queryPassages = PassageVectors.quantize(vectors.subList(0, 9));
+        paperPassages = PassageVectors.quantize(vectors.subList(9, 18));
     }
 
     private static float[] unit(Random random) {
@@ -78,6 +83,18 @@ public class RankingMicroBench {
     @Benchmark
     public float dotLucenePanama() {
         return VectorUtil.dotProduct(a, b);
+    }
+
+    /** One sentence pair of the passages mode: int8 codes on Lucene's kernel. */
+    @Benchmark
+    public double passageDot() {
+        return queryPassages.dot(0, paperPassages, 0);
+    }
+
+    /** One candidate of a paper-to-paper passages query: 9 sentences against 9. */
+    @Benchmark
+    public double passageMeanMax9x9() {
+        return queryPassages.meanMax(paperPassages);
     }
 
     @Benchmark
