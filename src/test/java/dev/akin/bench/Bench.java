@@ -27,6 +27,15 @@ final class Bench implements Callable<Integer> {
         return 0;
     }
 
+    @Command(name = "fusion-study", description = "nDCG@10 of deeper fused lists under three score normalisations,"
+            + " weights chosen on train, on an eval index with sentence vectors.")
+    int fusionStudy(@Parameters(paramLabel = "COLLECTION") String collection,
+                    @Parameters(paramLabel = "INDEX") String index,
+                    @Parameters(paramLabel = "PASSAGE_WEIGHT", defaultValue = "0.6") String weight) {
+        FusionStudy.main(new String[] {collection, index, weight});
+        return 0;
+    }
+
     @Command(name = "query-embed", description = "Query embedding: one at a time against batched concurrent queries.")
     int queryEmbed(@Parameters(arity = "0..*") List<String> args) throws Exception {
         QueryEmbedBench.main(args == null ? new String[0] : args.toArray(String[]::new));
