@@ -92,7 +92,7 @@ final class FusionStudy {
         return sum / lists.byQuery().size();
     }
 
-    static Map<String, Double> minMax(List<Hit> hits) {
+    private static Map<String, Double> minMax(List<Hit> hits) {
         Map<String, Double> out = new HashMap<>();
         if (!hits.isEmpty()) {
             double max = hits.getFirst().score();
@@ -102,7 +102,7 @@ final class FusionStudy {
         return out;
     }
 
-    static Map<String, Double> zScore(List<Hit> hits) {
+    private static Map<String, Double> zScore(List<Hit> hits) {
         double mean = hits.stream().mapToDouble(Hit::score).average().orElse(0);
         double sd = Math.sqrt(hits.stream().mapToDouble(h -> (h.score() - mean) * (h.score() - mean)).average()
                 .orElse(0));
@@ -111,7 +111,7 @@ final class FusionStudy {
         return out;
     }
 
-    static Map<String, Double> reciprocalRank(List<Hit> hits) {
+    private static Map<String, Double> reciprocalRank(List<Hit> hits) {
         Map<String, Double> out = new HashMap<>();
         for (int i = 0; i < hits.size(); i++) {
             out.put(hits.get(i).id(), 1.0 / (60 + i + 1));
