@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +29,9 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /** The mapping between a paper and its Lucene document. */
 final class LuceneDocs {
@@ -105,11 +101,10 @@ final class LuceneDocs {
 
     /** The paper with this id in the searcher's snapshot, with its vector and content hashes. */
     static Optional<IndexedPaper> find(IndexSearcher searcher, String id) throws IOException {
-        TopDocs top = searcher.search(new TermQuery(new Term(ID, id)), 1);
-        if (top.scoreDocs.length == 0) {
+        int doc = BinaryValues.docsOf(searcher, List.of(id))[0];
+        if (doc < 0) {
             return Optional.empty();
         }
-        int doc = top.scoreDocs[0].doc;
         Document stored = searcher.storedFields().document(doc);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));

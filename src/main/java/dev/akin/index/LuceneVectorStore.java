@@ -231,8 +231,13 @@ public final class LuceneVectorStore implements VectorStore {
         return snapshots.read(List.of(), searcher -> lexicalSearch.shared(searcher, a, b, n));
     }
 
+    /** Whether the snapshot can answer BM25 queries: it has the lexical field, or no papers at all. */
+    private static boolean hasLexical(IndexSearcher searcher) throws IOException {
+        return searcher.collectionStatistics(LuceneDocs.TEXT) != null || searcher.getIndexReader().numDocs() == 0;
+    }
+
     private void checkLexical(IndexSearcher searcher) throws IOException {
-        if (searcher.collectionStatistics(LuceneDocs.TEXT) == null && searcher.getIndexReader().numDocs() > 0) {
+        if (!hasLexical(searcher)) {
             throw new IndexException("index at " + path + " has no lexical field (an older akin built it);"
                     + " run 'akin index' on your inputs once: it rewrites each paper with its stored vector, no"
                     + " inference");
@@ -292,7 +297,7 @@ public final class LuceneVectorStore implements VectorStore {
         // Papers, segments, the lexical field and passages from one snapshot.
         long[] counts = snapshots.read(new long[] {0, 0, 1, 0}, s -> new long[] {s.getIndexReader().numDocs(),
                 s.getIndexReader().leaves().size(),
-                s.collectionStatistics(LuceneDocs.TEXT) != null || s.getIndexReader().numDocs() == 0 ? 1 : 0,
+                hasLexical(s) ? 1 : 0,
                 LuceneDocs.hasPassages(s) ? 1 : 0});
         return new IndexStats(path.toString(), counts[0], (int) counts[1], bytes, fingerprint, settings,
                 counts[2] == 1, counts[3] == 1);

@@ -32,7 +32,7 @@ final class Bench implements Callable<Integer> {
     int fusionStudy(@Parameters(paramLabel = "COLLECTION") String collection,
                     @Parameters(paramLabel = "INDEX") String index,
                     @Parameters(paramLabel = "PASSAGE_WEIGHT", defaultValue = "0.6") String weight) {
-        FusionStudy.main(new String[] {collection, index, weight});
+        dev.akin.search.FusionStudy.main(new String[] {collection, index, weight});
         return 0;
     }
 

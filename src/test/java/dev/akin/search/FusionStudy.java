@@ -1,13 +1,9 @@
-package dev.akin.bench;
+package dev.akin.search;
 
 import dev.akin.eval.BeirCollection;
 import dev.akin.eval.RankingMetrics;
 import dev.akin.index.Filter;
 import dev.akin.index.Hit;
-import dev.akin.search.Akin;
-import dev.akin.search.AkinConfig;
-import dev.akin.search.Retrieval;
-import dev.akin.search.SearchOptions;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,9 +16,10 @@ import java.util.function.Function;
  * BM25 and the dense list, 100 deep each, fused under min-max, z-score and reciprocal-rank normalisation; for each,
  * the weights best on the train split and their nDCG@10 on test. A study for choosing what to build, not a
  * retrieval mode: the index must already exist with sentence vectors (akin eval beir ... --mode passages:W).
- * Arguments: collection folder, index folder, the passages mode's whole-text weight (default 0.6).
+ * Arguments: collection folder, index folder, the passages mode's whole-text weight (default 0.6). Beside
+ * {@link Fusions}, whose min-max normalisation and rank constant it uses. {@code ./akin bench fusion-study}.
  */
-final class FusionStudy {
+public final class FusionStudy {
     private static final int DEPTH = 100;
     private static final Map<String, Function<List<Hit>, Map<String, Double>>> NORMALISATIONS = Map.of(
             "min-max", FusionStudy::minMax, "z-score", FusionStudy::zScore, "rrf", FusionStudy::reciprocalRank);
@@ -93,11 +90,10 @@ final class FusionStudy {
     }
 
     private static Map<String, Double> minMax(List<Hit> hits) {
+        double[] normalised = Fusions.minMax(hits);
         Map<String, Double> out = new HashMap<>();
-        if (!hits.isEmpty()) {
-            double max = hits.getFirst().score();
-            double min = hits.getLast().score();
-            hits.forEach(h -> out.put(h.id(), max == min ? 1 : (h.score() - min) / (max - min)));
+        for (int i = 0; i < hits.size(); i++) {
+            out.put(hits.get(i).id(), normalised[i]);
         }
         return out;
     }
@@ -114,7 +110,7 @@ final class FusionStudy {
     private static Map<String, Double> reciprocalRank(List<Hit> hits) {
         Map<String, Double> out = new HashMap<>();
         for (int i = 0; i < hits.size(); i++) {
-            out.put(hits.get(i).id(), 1.0 / (60 + i + 1));
+            out.put(hits.get(i).id(), 1.0 / (Fusions.RANK_CONSTANT + i + 1));
         }
         return out;
     }
