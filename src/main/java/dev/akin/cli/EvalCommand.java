@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,6 +137,10 @@ final class EvalCommand {
                 + " --mode best on its dev pools, scored on its test pools.")
         boolean tune;
 
+        @Option(names = "--focus", description = "Query each pool's paper focused on its facet: the sentences the"
+                + " collection labels with that facet (akin similar --focus); rows say 'focus'.")
+        boolean focus;
+
         @Spec
         CommandSpec spec;
 
@@ -163,12 +168,15 @@ final class EvalCommand {
                             dev.akin.search.IndexProgress.NONE);
                     warnSkipped(report, spec.commandLine().getErr());
                     Map<String, Map<String, double[]>> perPool = new LinkedHashMap<>();
+                    Function<CsfcubeEval.Pool, String> focused = focus ? CsfcubeEval.facetFocus(abstracts(dir))
+                            : pool -> null;
                     for (Retrieval mode : common.modes()) {
-                        var ranker = mode.mode() == Retrieval.Mode.DENSE ? CsfcubeEval.byVectors(akin::vector)
-                                : CsfcubeEval.byRetrieval(akin, mode, 1000);
+                        var ranker = mode.mode() == Retrieval.Mode.DENSE && !focus ? CsfcubeEval.byVectors(akin::vector)
+                                : CsfcubeEval.byRetrieval(akin, mode, 1000, focused);
                         Map<String, double[]> scores = CsfcubeEval.perPool(pools, ranker);
-                        perPool.put(mode.toString(), scores);
-                        results.put(akin.modelName() + " " + mode, CsfcubeEval.score(scores, splits));
+                        String row = mode + (focus ? " focus" : "");
+                        perPool.put(row, scores);
+                        results.put(akin.modelName() + " " + row, CsfcubeEval.score(scores, splits));
                     }
                     if (tune) {
                         CsfcubeEval.Tuned tuned = CsfcubeEval.tuned(perPool, splits);

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /** How similar and search find and order papers. */
 final class RankingOptions {
     @Option(names = "--mode", paramLabel = "MODE", description = "dense (embeddings), lexical (BM25), hybrid-rrf or"
-            + " hybrid-weighted[:W] (both, fused; W is the dense share). Default: the best measured for the command.")
+            + " hybrid-weighted[:W] (both, fused; W is the dense share), passages[:W] or hybrid-passages[:W] (sentence"
+            + " by sentence; the index needs --passages). Default: the best measured for the command.")
     String mode;
 
     @Option(names = "--min-score", paramLabel = "S", description = "Leave out papers scoring below S (the answer may"

@@ -47,6 +47,21 @@ public final class Vectors {
         return out;
     }
 
+    /** {@code aWeight * a + (1 - aWeight) * b}, normalized; both of one length, the weight in 0..1. */
+    public static float[] blend(float[] a, float[] b, double aWeight) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("vectors differ in length: " + a.length + " vs " + b.length);
+        }
+        if (!(aWeight >= 0 && aWeight <= 1)) {
+            throw new IllegalArgumentException("blend weight must be in 0..1, got " + aWeight);
+        }
+        float[] out = new float[a.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (aWeight * a[i] + (1 - aWeight) * b[i]);
+        }
+        return normalize(out);
+    }
+
     /**
      * Rocchio's query for "like these, unlike those": the normalized mean of the liked vectors minus
      * {@code unlikeWeight} times the normalized mean of the unliked ones, normalized.

@@ -92,18 +92,67 @@ public final class CsfcubeEval {
     /**
      * A ranker from retrieval: the pool in the order the query paper's similar papers come back (searching the
      * whole index as deep as {@code depth}); candidates not retrieved follow, by vector similarity.
+     *
+     * @param focus each pool's focus for a focused similar, or null for none
      */
-    public static Function<Pool, List<String>> byRetrieval(Akin akin, Retrieval retrieval, int depth) {
+    public static Function<Pool, List<String>> byRetrieval(Akin akin, Retrieval retrieval, int depth,
+                                                           Function<Pool, String> focus) {
         Function<Pool, List<String>> fallback = byVectors(akin::vector);
         return pool -> {
             Map<String, Integer> rank = new HashMap<>();
-            List<Hit> hits = akin.similar(pool.queryId(), depth, Filter.NONE, SearchOptions.DEFAULTS.with(retrieval)).results();
+            List<Hit> hits = akin.similar(pool.queryId(), focus.apply(pool), depth, Filter.NONE,
+                    SearchOptions.DEFAULTS.with(retrieval)).results();
             for (int i = 0; i < hits.size(); i++) {
                 rank.put(hits.get(i).id(), i);
             }
             return fallback.apply(pool).stream()
                     .sorted(Comparator.comparing(c -> rank.getOrDefault(c, Integer.MAX_VALUE))).toList();
         };
+    }
+
+    /**
+     * Each pool's facet as a focus: the query paper's sentences that the collection's sentence classifier labelled
+     * with that facet ({@code pred_labels}; background also takes objective sentences, as CSFCube's guidelines
+     * do). A pool whose paper has no such sentence gets no focus (null).
+     */
+    public static Function<Pool, String> facetFocus(Path abstracts) {
+        Map<String, String> focus = new HashMap<>();
+        try (var lines = Files.lines(abstracts)) {
+            int[] line = {0};
+            lines.forEach(text -> {
+                line[0]++;
+                JsonNode paper = readLine(abstracts, line[0], text);
+                JsonNode sentences = paper.path("abstract");
+                JsonNode labels = paper.path("pred_labels");
+                if (!sentences.isArray() || labels.size() != sentences.size()) {
+                    throw new InputException(abstracts + ":" + line[0] + ": needs 'abstract' and 'pred_labels' lists"
+                            + " of equal length");
+                }
+                for (String facet : FACETS) {
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 0; i < sentences.size(); i++) {
+                        String label = labels.get(i).asText();
+                        if (label.equals(facet) || facet.equals("background") && label.equals("objective")) {
+                            b.append(sentences.get(i).asText()).append(' ');
+                        }
+                    }
+                    if (!b.isEmpty()) {
+                        focus.put(paper.path("paper_id").asText() + "_" + facet, b.toString().strip());
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new InputException(abstracts + ": " + e.getMessage(), e);
+        }
+        return pool -> focus.get(pool.queryId() + "_" + pool.facet());
+    }
+
+    private static JsonNode readLine(Path file, int line, String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new InputException(file + ":" + line + ": not JSON: " + e.getMessage(), e);
+        }
     }
 
     /** A ranker that replays a shipped ranking file per facet ({qid: [[cand, distance], ...]}, best first). */

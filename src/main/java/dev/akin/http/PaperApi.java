@@ -35,12 +35,19 @@ final class PaperApi {
     }
 
     void similar(Context ctx) {
-        Requests.allowOnly(ctx, Set.of("k", "yearFrom", "yearTo", "category", "mode", "minScore", "mmr", "explain"));
+        Requests.allowOnly(ctx, Set.of("k", "yearFrom", "yearTo", "category", "mode", "minScore", "mmr", "explain",
+                "focus"));
         String id = Requests.id(ctx.pathParam("id"), "id");
+        String focus = ctx.queryParam("focus") == null ? null : Requests.text(ctx.queryParam("focus"), "focus");
         var ranking = Requests.ranking(ctx);
         int k = Requests.k(ctx.queryParam("k"));
         var filter = Requests.filter(ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), ctx.queryParam("category"),
                 akin);
+        if (focus != null) {
+            ctx.json(gate.run(() -> metrics.timeInference("similar-focus", () -> akin.similar(id, focus, k, filter,
+                    ranking))));
+            return;
+        }
         // Explaining embeds sentences: it takes an inference slot like a search does.
         ctx.json(ranking.explain() ? gate.run(() -> metrics.timeInference("explain", () -> akin.similar(id, k, filter,
                 ranking))) : akin.similar(id, k, filter, ranking));

@@ -112,8 +112,17 @@ final class Requests {
         if (raw == null || raw.isBlank()) {
             throw ApiException.badRequest("q is required: the text to search for");
         }
+        return text(raw, "q");
+    }
+
+    /** A text parameter: not blank, within the query length limit. */
+    static String text(String raw, String field) {
+        if (raw.isBlank()) {
+            throw ApiException.badRequest(field + " must not be blank");
+        }
         if (raw.length() > MAX_QUERY_CHARS) {
-            throw ApiException.badRequest("q has " + raw.length() + " characters; the limit is " + MAX_QUERY_CHARS);
+            throw ApiException.badRequest(field + " has " + raw.length() + " characters; the limit is "
+                    + MAX_QUERY_CHARS);
         }
         return raw;
     }

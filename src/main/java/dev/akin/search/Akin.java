@@ -49,6 +49,11 @@ public final class Akin implements AutoCloseable {
     public static final Retrieval DEFAULT_SEARCH = Retrieval.hybrid(Retrieval.Fusion.WEIGHTED, 0.5);
     /** Paper-to-paper retrieval when the caller names none: the best on CSFCube's dev folds (docs/benchmarks.md). */
     public static final Retrieval DEFAULT_SIMILAR = Retrieval.DENSE;
+    /**
+     * The paper's own share of a focused similar's query vector, against the focus's. On CSFCube (a facet's
+     * sentences as the focus) equal shares beat the paper alone and the focus alone (docs/benchmarks.md).
+     */
+    public static final double FOCUS_PAPER_WEIGHT = 0.5;
     private static final int MAX_K = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(Akin.class);
 
@@ -150,6 +155,35 @@ public final class Akin implements AutoCloseable {
                 modelName());
     }
 
+    /**
+     * Papers like a stored paper in one respect, the paper itself excluded. {@code focus} is the respect: some of
+     * the paper's sentences (its method, say, or its results), or any text. The query vector is the paper's and the
+     * focus's embedding averaged ({@link #FOCUS_PAPER_WEIGHT}), BM25 searches the title and the focus, and passage
+     * matching compares the focus's sentences with each candidate's. Embeds the focus: one inference.
+     *
+     * @param focus what the answer should be similar in; null asks {@link #similar(String, int, Filter,
+     *     SearchOptions)}
+     */
+    public Results similar(String paperId, String focus, int k, Filter filter, SearchOptions options) {
+        if (focus == null) {
+            return similar(paperId, k, filter, options);
+        }
+        if (focus.isBlank()) {
+            throw new IllegalArgumentException("focus must not be blank: give some text, or no focus");
+        }
+        checkK(k);
+        IndexedPaper paper = stored(paperId);
+        Query query = new Query(
+                () -> Vectors.blend(paper.vector(), queryEmbedder().embedDocuments(List.of(focus)).getFirst(),
+                        FOCUS_PAPER_WEIGHT),
+                () -> {
+                    requirePassages();
+                    return Passages.embed(List.of(focus), queryEmbedder()).getFirst();
+                }, paper.paper().title() + "\n" + focus, Set.of(paperId));
+        return retriever.run(query, k, filter, options.retrieval() == null ? options.with(DEFAULT_SIMILAR) : options,
+                modelName());
+    }
+
     /** Papers most like a text (a query, or a whole abstract), by {@link #DEFAULT_SEARCH}. */
     public Results search(String text, int k, Filter filter) {
         return search(text, k, filter, SearchOptions.DEFAULTS);
@@ -162,14 +196,18 @@ public final class Akin implements AutoCloseable {
             throw new IllegalArgumentException("search text must not be empty");
         }
         Query query = new Query(() -> queryEmbedder().embedQuery(text), () -> {
-            if (!store.hasPassages()) {
-                throw new IllegalArgumentException("mode passages compares sentence vectors, and this index has"
-                        + " none: run 'akin index --passages' on your inputs once");
-            }
+            requirePassages();
             return Passages.embed(List.of(text), queryEmbedder()).getFirst();
         }, text, Set.of());
         return retriever.run(query, k, filter, options.retrieval() == null ? options.with(DEFAULT_SEARCH) : options,
                 modelName());
+    }
+
+    private void requirePassages() {
+        if (!store.hasPassages()) {
+            throw new IllegalArgumentException("mode passages compares sentence vectors, and this index has"
+                    + " none: run 'akin index --passages' on your inputs once");
+        }
     }
 
     /**

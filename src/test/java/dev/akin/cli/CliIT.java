@@ -63,6 +63,18 @@ class CliIT {
     }
 
     @Test
+    void similarWithAFocusAnswersAndABlankFocusIsRefused() throws IOException {
+        Run focused = akin("similar", ANTIDOTE, "--focus", "harmful fine-tuning attacks on safety alignment",
+                "--index", index.toString(), "--json", "--k", "3");
+        assertThat(focused.exit()).as(focused.err()).isZero();
+        assertThat(focused.json().get("results")).hasSize(3);
+        assertThat(focused.json().get("results").findValuesAsText("id")).doesNotContain(ANTIDOTE);
+        Run blank = akin("similar", ANTIDOTE, "--focus", " ", "--index", index.toString());
+        assertThat(blank.exit()).isNotZero();
+        assertThat(blank.err()).contains("focus must not be blank");
+    }
+
+    @Test
     void searchAndRecommendAndStatsAnswer() throws IOException {
         assertThat(akin("search", "harmful fine-tuning attacks", "--index", index.toString(), "--json").json()
                 .get("results")).hasSize(10);

@@ -53,6 +53,22 @@ class PoolingAndVectorsTest {
     }
 
     @Test
+    void blendWeighsTwoVectorsAndReturnsAUnitVector() {
+        float[] a = {1, 0, 0};
+        float[] b = {0, 1, 0};
+        float[] even = Vectors.blend(a, b, 0.5);
+        assertThat(even[0]).isCloseTo((float) Math.sqrt(0.5), within(1e-6f));
+        assertThat(even[1]).isCloseTo((float) Math.sqrt(0.5), within(1e-6f));
+        assertThat(Vectors.blend(a, b, 1)).containsExactly(1, 0, 0);
+        float[] mostlyB = Vectors.blend(a, b, 0.2);
+        assertThat(mostlyB[1]).isGreaterThan(mostlyB[0]);
+        assertThat(Vectors.dot(mostlyB, mostlyB)).isCloseTo(1, within(1e-6));
+        assertThat(a).as("arguments untouched").containsExactly(1, 0, 0);
+        assertThatThrownBy(() -> Vectors.blend(a, b, 1.5)).hasMessageContaining("1.5");
+        assertThatThrownBy(() -> Vectors.blend(a, new float[2], 0.5)).hasMessageContaining("3 vs 2");
+    }
+
+    @Test
     void batchesAreSortedByLengthAndPaddedToTheLongestInEach() {
         List<long[]> ids = List.of(new long[] {1, 2, 3, 4}, new long[] {5}, new long[] {6, 7}, new long[] {8, 9, 10});
         List<TokenBatch> batches = TokenBatch.plan(ids, 2);

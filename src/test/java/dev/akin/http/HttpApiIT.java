@@ -224,6 +224,19 @@ class HttpApiIT {
     }
 
     @Test
+    void aFocusNarrowsSimilarToOneRespectAndIsChecked() throws Exception {
+        String similar = "/api/papers/" + ANTIDOTE + "/similar";
+        JsonNode focused = get(similar + "?k=5&focus=" + q("defending aligned models against harmful fine-tuning")
+                + "&mode=hybrid-weighted:0.7").json();
+        assertThat(focused.get("mode").asText()).isEqualTo("hybrid-weighted:0.7");
+        assertThat(focused.get("results").findValuesAsText("id")).hasSize(5).doesNotContain(ANTIDOTE)
+                .contains(BOOSTER);
+        assertProblem(get(similar + "?focus=" + q("   ")), 400, "focus must not be blank");
+        assertProblem(get(similar + "?focus=" + "x".repeat(2001)), 400, "focus has 2001 characters");
+        assertProblem(get(similar + "?focus=x&mode=passages"), 400, "akin index --passages");
+    }
+
+    @Test
     void explainSaysWhichSentencesAndTermsMatched() throws Exception {
         JsonNode similar = get("/api/papers/" + ANTIDOTE + "/similar?k=3&explain=true").json();
         JsonNode why = similar.get("why").get(BOOSTER);
