@@ -50,6 +50,12 @@ public final class Akin implements AutoCloseable {
     /** Paper-to-paper retrieval when the caller names none: the best on CSFCube's dev folds (docs/benchmarks.md). */
     public static final Retrieval DEFAULT_SIMILAR = Retrieval.DENSE;
     /**
+     * A focused similar's retrieval when the caller names none: the focus is text, and as for text search BM25 helps.
+     * On CSFCube (a facet's sentences as the focus) it beats focused dense on MAP and NDCG%20 with both bundled
+     * int8 models (docs/benchmarks.md).
+     */
+    public static final Retrieval DEFAULT_FOCUSED_SIMILAR = Retrieval.hybrid(Retrieval.Fusion.WEIGHTED, 0.7);
+    /**
      * The paper's own share of a focused similar's query vector, against the focus's. On CSFCube (a facet's
      * sentences as the focus) equal shares beat the paper alone and the focus alone (docs/benchmarks.md).
      */
@@ -159,7 +165,8 @@ public final class Akin implements AutoCloseable {
      * Papers like a stored paper in one respect, the paper itself excluded. {@code focus} is the respect: some of
      * the paper's sentences (its method, say, or its results), or any text. The query vector is the paper's and the
      * focus's embedding averaged ({@link #FOCUS_PAPER_WEIGHT}), BM25 searches the title and the focus, and passage
-     * matching compares the focus's sentences with each candidate's. Embeds the focus: one inference.
+     * matching compares the focus's sentences with each candidate's; by {@link #DEFAULT_FOCUSED_SIMILAR} unless
+     * {@code options} name a retrieval. Embeds the focus: one inference.
      *
      * @param focus what the answer should be similar in; null asks {@link #similar(String, int, Filter,
      *     SearchOptions)}
@@ -180,8 +187,8 @@ public final class Akin implements AutoCloseable {
                     requirePassages();
                     return Passages.embed(List.of(focus), queryEmbedder()).getFirst();
                 }, paper.paper().title() + "\n" + focus, Set.of(paperId));
-        return retriever.run(query, k, filter, options.retrieval() == null ? options.with(DEFAULT_SIMILAR) : options,
-                modelName());
+        return retriever.run(query, k, filter,
+                options.retrieval() == null ? options.with(DEFAULT_FOCUSED_SIMILAR) : options, modelName());
     }
 
     /** Papers most like a text (a query, or a whole abstract), by {@link #DEFAULT_SEARCH}. */

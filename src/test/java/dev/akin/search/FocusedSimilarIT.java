@@ -48,6 +48,8 @@ class FocusedSimilarIT {
                 assertThat(rank(onReefs, "ecology")).as("%s: %s", mode, onReefs).isLessThan(rank(onReefs, "vision"));
                 assertThat(rank(onMethod, "vision")).as("%s: %s", mode, onMethod).isLessThan(rank(onMethod, "ecology"));
             }
+            assertThat(akin.similar("both", REEFS, 5, Filter.NONE, SearchOptions.DEFAULTS).mode())
+                    .isEqualTo(Akin.DEFAULT_FOCUSED_SIMILAR.toString());
             assertThat(akin.similar("both", null, 5, Filter.NONE, SearchOptions.DEFAULTS).results())
                     .as("no focus: the plain similar").extracting(Hit::id)
                     .isEqualTo(ids(akin.similar("both", 5, Filter.NONE, SearchOptions.DEFAULTS)));
