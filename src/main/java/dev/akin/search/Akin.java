@@ -66,6 +66,7 @@ public final class Akin implements AutoCloseable {
     private final AkinConfig config;
     private final VectorStore store;
     private final Retriever retriever;
+    private final Queries queries;
     private final Function<AkinConfig, Embedder> embedderFactory;
     private volatile Embedder embedder;
 
@@ -73,6 +74,7 @@ public final class Akin implements AutoCloseable {
         this.config = config;
         this.store = store;
         this.retriever = new Retriever(store, this::embedder, MAX_K);
+        this.queries = new Queries(store, this::queryEmbedder);
         this.embedderFactory = embedderFactory;
     }
 
@@ -149,16 +151,8 @@ public final class Akin implements AutoCloseable {
      */
     public Results similar(String paperId, int k, Filter filter, SearchOptions options) {
         checkK(k);
-        IndexedPaper paper = stored(paperId);
-        Query query = new Query(paper::vector, () -> {
-            if (paper.passages() == null) {
-                throw new IllegalArgumentException("mode passages compares sentence vectors, and paper " + paperId
-                        + " has none: run 'akin index --passages' on your inputs once");
-            }
-            return paper.passages();
-        }, paper.paper().embeddingText(), Set.of(paperId));
-        return retriever.run(query, k, filter, options.retrieval() == null ? options.with(DEFAULT_SIMILAR) : options,
-                modelName());
+        return retriever.run(queries.paper(stored(paperId)), k, filter,
+                options.retrieval() == null ? options.with(DEFAULT_SIMILAR) : options, modelName());
     }
 
     /**
@@ -175,18 +169,8 @@ public final class Akin implements AutoCloseable {
         if (focus == null) {
             return similar(paperId, k, filter, options);
         }
-        if (focus.isBlank()) {
-            throw new IllegalArgumentException("focus must not be blank: give some text, or no focus");
-        }
         checkK(k);
-        IndexedPaper paper = stored(paperId);
-        Query query = new Query(
-                () -> Vectors.blend(paper.vector(), queryEmbedder().embedDocuments(List.of(focus)).getFirst(),
-                        FOCUS_PAPER_WEIGHT),
-                () -> {
-                    requirePassages();
-                    return Passages.embed(List.of(focus), queryEmbedder()).getFirst();
-                }, paper.paper().title() + "\n" + focus, Set.of(paperId));
+        Query query = queries.focused(stored(paperId), focus, FOCUS_PAPER_WEIGHT);
         return retriever.run(query, k, filter,
                 options.retrieval() == null ? options.with(DEFAULT_FOCUSED_SIMILAR) : options, modelName());
     }
@@ -199,22 +183,8 @@ public final class Akin implements AutoCloseable {
     /** Papers most like a text (a query, or a whole abstract): by its embedding, by BM25, or both fused. */
     public Results search(String text, int k, Filter filter, SearchOptions options) {
         checkK(k);
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("search text must not be empty");
-        }
-        Query query = new Query(() -> queryEmbedder().embedQuery(text), () -> {
-            requirePassages();
-            return Passages.embed(List.of(text), queryEmbedder()).getFirst();
-        }, text, Set.of());
-        return retriever.run(query, k, filter, options.retrieval() == null ? options.with(DEFAULT_SEARCH) : options,
-                modelName());
-    }
-
-    private void requirePassages() {
-        if (!store.hasPassages()) {
-            throw new IllegalArgumentException("mode passages compares sentence vectors, and this index has"
-                    + " none: run 'akin index --passages' on your inputs once");
-        }
+        return retriever.run(queries.text(text), k, filter,
+                options.retrieval() == null ? options.with(DEFAULT_SEARCH) : options, modelName());
     }
 
     /**
