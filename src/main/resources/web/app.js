@@ -65,12 +65,47 @@ function status(text, error) {
   $('status').className = error ? 'error' : '';
 }
 
-async function similar(id, title) {
+async function similar(id, title, focus) {
   status('Finding papers like this one…');
   try {
-    render('Similar to: ' + (title || id), await call(`/api/papers/${encodeURIComponent(id)}/similar?` + filters()));
+    const p = filters();
+    if (focus) p.set('focus', focus);
+    const answer = await call(`/api/papers/${encodeURIComponent(id)}/similar?` + p);
+    render('Similar to: ' + (title || id) + (focus ? ' (in one respect)' : ''), answer);
     history.replaceState(null, '', '#' + encodeURIComponent(id));
+    await focusChoices(id, focus);
   } catch (e) { status(e.message, true); }
+}
+
+// The paper's sentences as buttons: one asks for papers like it in that respect (its method, say).
+async function focusChoices(id, current) {
+  const box = $('focus');
+  box.textContent = '';
+  const paper = await call(`/api/papers/${encodeURIComponent(id)}`);
+  const sentences = (paper.abstract.match(/[^.!?]+[.!?]+(?=\s|$)|[^.!?]+$/g) || [])
+    .map(t => t.trim()).filter(t => t.length > 20).slice(0, 12);
+  if (!sentences.length) { box.hidden = true; return; }
+  const summary = document.createElement('summary');
+  summary.textContent = 'Similar in one respect: pick one of its sentences';
+  box.append(summary);
+  if (current) {
+    const all = document.createElement('button');
+    all.type = 'button';
+    all.className = 'whole';
+    all.textContent = 'back to the whole paper';
+    all.addEventListener('click', () => similar(id, paper.title));
+    box.append(all);
+  }
+  for (const sentence of sentences) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'sentence' + (sentence === current ? ' current' : '');
+    b.textContent = sentence;
+    b.addEventListener('click', () => similar(id, paper.title, sentence));
+    box.append(b);
+  }
+  box.open = Boolean(current);
+  box.hidden = false;
 }
 
 async function search(q) {
@@ -85,6 +120,7 @@ async function search(q) {
   try {
     const p = filters();
     p.set('q', q);
+    $('focus').hidden = true;
     render('Results for: ' + q, await call('/api/search?' + p));
   } catch (e) { status(e.message, true); }
 }

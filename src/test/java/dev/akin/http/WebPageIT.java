@@ -78,6 +78,20 @@ class WebPageIT {
                     .map(WebElement::getText).toList();
             assertThat(similar).hasSize(10).noneMatch(t -> t.startsWith("Antidote"));
             assertThat(similar.subList(0, 3)).anyMatch(t -> t.startsWith("Booster"));
+
+            // One of the paper's sentences as the focus: papers like it in that respect.
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#focus summary"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#focus button.sentence")));
+            List<WebElement> sentences = driver.findElements(By.cssSelector("#focus button.sentence"));
+            assertThat(sentences).hasSizeGreaterThan(2);
+            String sentence = sentences.getLast().getText();
+            sentences.getLast().click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("heading"), "(in one respect)"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
+                    dev.akin.search.Akin.DEFAULT_FOCUSED_SIMILAR.toString()));
+            assertThat(driver.findElements(By.cssSelector("#results li a"))).hasSize(10)
+                    .noneMatch(a -> a.getText().startsWith("Antidote"));
+            assertThat(driver.findElement(By.cssSelector("#focus button.sentence.current")).getText()).isEqualTo(sentence);
             Path shot = Path.of("target", "web-page.png");
             Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
 
