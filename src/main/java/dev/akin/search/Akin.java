@@ -158,9 +158,9 @@ public final class Akin implements AutoCloseable {
     /**
      * Papers like a stored paper in one respect, the paper itself excluded. {@code focus} is the respect: some of
      * the paper's sentences (its method, say, or its results), or any text. The query vector is the paper's and the
-     * focus's embedding averaged ({@link #FOCUS_PAPER_WEIGHT}), BM25 searches the title and the focus, and passage
-     * matching compares the focus's sentences with each candidate's; by {@link #DEFAULT_FOCUSED_SIMILAR} unless
-     * {@code options} name a retrieval. Embeds the focus: one inference.
+     * focus's query embedding averaged ({@link #FOCUS_PAPER_WEIGHT}), BM25 searches the title and the focus, and
+     * passage matching compares the focus's sentences with each candidate's; by {@link #DEFAULT_FOCUSED_SIMILAR}
+     * unless {@code options} name a retrieval. Embeds the focus (and, for passage modes, its sentences).
      *
      * @param focus what the answer should be similar in; null asks {@link #similar(String, int, Filter,
      *     SearchOptions)}

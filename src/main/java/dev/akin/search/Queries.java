@@ -38,15 +38,15 @@ final class Queries {
     }
 
     /**
-     * A stored paper in one respect: its vector blended with the focus's embedding, the focus's sentences, its
-     * title and the focus for BM25.
+     * A stored paper in one respect: its vector blended with the focus's query-side embedding (the focus is what
+     * the user asks about, as in a text search), the focus's sentences, its title and the focus for BM25.
      */
     Query focused(IndexedPaper paper, String focus, double paperWeight) {
         if (focus.isBlank()) {
             throw new IllegalArgumentException("focus must not be blank: give some text, or no focus");
         }
         return new Query(
-                () -> Vectors.blend(paper.vector(), embedder.get().embedDocuments(List.of(focus)).getFirst(),
+                () -> Vectors.blend(paper.vector(), embedder.get().embedQuery(focus),
                         paperWeight),
                 () -> sentences(focus), paper.paper().title() + "\n" + focus, Set.of(paper.paper().id()));
     }
