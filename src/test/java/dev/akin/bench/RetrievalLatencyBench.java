@@ -6,10 +6,12 @@ import dev.akin.search.Akin;
 import dev.akin.search.AkinConfig;
 import dev.akin.search.Retrieval;
 import dev.akin.search.SearchOptions;
+import dev.akin.paper.Paper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ import java.util.Random;
  */
 public final class RetrievalLatencyBench {
     private static final List<String> MODES = List.of("dense", "lexical", "hybrid-rrf", "hybrid-weighted:0.5");
+    /** A focused similar (its default retrieval) on the paper's last sentence: one query inference each. */
+    private static final String FOCUSED = "focused";
 
     private RetrievalLatencyBench() {
     }
@@ -39,14 +43,17 @@ public final class RetrievalLatencyBench {
             if (akin.stats().passages()) {
                 modes.add("passages");
             }
+            modes.add(FOCUSED);
+            Map<String, String> focus = new HashMap<>();
+            sample.forEach(id -> focus.put(id, lastSentence(akin.paper(id))));
             Map<String, double[]> p50 = new LinkedHashMap<>();
             modes.forEach(m -> p50.put(m, new double[rounds]));
             for (String mode : modes) {
-                time(akin, sample, mode); // warm-up
+                time(akin, sample, mode, focus); // warm-up
             }
             for (int r = 0; r < rounds; r++) {
                 for (String mode : modes) {
-                    p50.get(mode)[r] = median(time(akin, sample, mode));
+                    p50.get(mode)[r] = median(time(akin, sample, mode, focus));
                 }
             }
             double dense = median(p50.get("dense"));
@@ -60,15 +67,23 @@ public final class RetrievalLatencyBench {
         }
     }
 
-    private static double[] time(Akin akin, List<String> ids, String mode) {
-        SearchOptions options = SearchOptions.DEFAULTS.with(Retrieval.parse(mode));
+    private static double[] time(Akin akin, List<String> ids, String mode, Map<String, String> focus) {
+        boolean focused = mode.equals(FOCUSED);
+        SearchOptions options = focused ? SearchOptions.DEFAULTS : SearchOptions.DEFAULTS.with(Retrieval.parse(mode));
         double[] ms = new double[ids.size()];
         for (int i = 0; i < ids.size(); i++) {
             long start = System.nanoTime();
-            akin.similar(ids.get(i), 10, Filter.NONE, options);
+            akin.similar(ids.get(i), focused ? focus.get(ids.get(i)) : null, 10, Filter.NONE, options);
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         return ms;
+    }
+
+    /** The abstract's last sentence (often the finding), or the title: a focus as a reader might pick it. */
+    private static String lastSentence(Paper paper) {
+        String[] sentences = paper.abstractText().split("(?<=[.!?])\\s+");
+        String last = sentences[sentences.length - 1].strip();
+        return last.isEmpty() ? paper.title() : last;
     }
 
     private static double median(double[] values) {
