@@ -7,7 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "similar", description = "Papers most like an indexed paper (from its stored vector).")
+@Command(name = "similar", description = "Papers most like an indexed paper (from its stored vector), or, with"
+        + " --focus, like it in one respect.")
 final class SimilarCommand extends QueryCommand {
     @Parameters(paramLabel = "ID", description = "Id of an indexed paper.")
     String id;

@@ -45,9 +45,7 @@ final class Queries {
         if (focus.isBlank()) {
             throw new IllegalArgumentException("focus must not be blank: give some text, or no focus");
         }
-        return new Query(
-                () -> Vectors.blend(paper.vector(), embedder.get().embedQuery(focus),
-                        paperWeight),
+        return new Query(() -> Vectors.blend(paper.vector(), embedder.get().embedQuery(focus), paperWeight),
                 () -> sentences(focus), paper.paper().title() + "\n" + focus, Set.of(paper.paper().id()));
     }
 

@@ -2,11 +2,11 @@ package dev.akin.bench;
 
 import dev.akin.index.Filter;
 import dev.akin.index.Hit;
+import dev.akin.paper.Paper;
 import dev.akin.search.Akin;
 import dev.akin.search.AkinConfig;
 import dev.akin.search.Retrieval;
 import dev.akin.search.SearchOptions;
-import dev.akin.paper.Paper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
