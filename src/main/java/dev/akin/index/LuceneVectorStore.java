@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
@@ -23,13 +21,12 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 
 /**
  * The vector store on a Lucene index in a directory: one document per paper, vectors in an HNSW graph, the
- * model's fingerprint in the commit data. The IndexWriter (and with it the write lock) is taken on the first
- * write only, so any number of processes may query while one writes.
+ * model's fingerprint in the commit data. Reads go through {@link Snapshots}, writes through {@link StoreWriter},
+ * which takes the write lock on the first write only, so any number of processes may query while one writes.
  */
 public final class LuceneVectorStore implements VectorStore {
     private final Path path;
@@ -37,9 +34,8 @@ public final class LuceneVectorStore implements VectorStore {
     private final Directory directory;
     private final Analyzer analyzer = LuceneDocs.analyzer();
     private final LexicalSearch lexicalSearch = new LexicalSearch(analyzer);
-    private final Object writeLock = new Object();
-    private volatile IndexWriter writer;
     private final Snapshots snapshots;
+    private final StoreWriter writes;
     private volatile ModelFingerprint fingerprint;
     private volatile int layout = LuceneDocs.LAYOUT;
 
@@ -48,6 +44,7 @@ public final class LuceneVectorStore implements VectorStore {
         this.settings = settings;
         this.directory = directory;
         this.snapshots = new Snapshots(path, directory, this::readCommitData);
+        this.writes = new StoreWriter(path, directory, analyzer, settings, snapshots);
     }
 
     /**
@@ -99,18 +96,13 @@ public final class LuceneVectorStore implements VectorStore {
         if (fingerprint == null) {
             throw new IllegalStateException("bindModel before writing to " + path);
         }
-        IndexWriter w = writer();
-        try {
-            for (IndexedPaper paper : papers) {
-                if (paper.vector().length != fingerprint.dimensions()) {
-                    throw new IllegalArgumentException("paper '" + paper.paper().id() + "' has a "
-                            + paper.vector().length + "-d vector; the index holds " + fingerprint.dimensions() + "-d");
-                }
-                w.updateDocument(new Term(LuceneDocs.ID, paper.paper().id()), LuceneDocs.toDocument(paper));
+        for (IndexedPaper paper : papers) {
+            if (paper.vector().length != fingerprint.dimensions()) {
+                throw new IllegalArgumentException("paper '" + paper.paper().id() + "' has a "
+                        + paper.vector().length + "-d vector; the index holds " + fingerprint.dimensions() + "-d");
             }
-        } catch (IOException e) {
-            throw new IndexException("cannot write to index at " + path + ": " + e.getMessage(), e);
         }
+        writes.upsert(papers);
     }
 
     @Override
@@ -124,12 +116,7 @@ public final class LuceneVectorStore implements VectorStore {
                 existing++;
             }
         }
-        IndexWriter w = writer();
-        try {
-            w.deleteDocuments(ids.stream().map(id -> new Term(LuceneDocs.ID, id)).toArray(Term[]::new));
-        } catch (IOException e) {
-            throw new IndexException("cannot delete from index at " + path + ": " + e.getMessage(), e);
-        }
+        writes.delete(ids);
         return existing;
     }
 
@@ -151,21 +138,17 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public void commit() {
-        IndexWriter w = writer;
-        if (w == null) {
+        if (!writes.isOpen()) {
             return;
         }
-        try {
-            Map<String, String> data = new HashMap<>(fingerprint.toMap());
-            data.put("akin.format", settings.format().toString());
-            data.put("akin.layout", Integer.toString(layout));
-            w.setLiveCommitData(data.entrySet());
-            w.commit();
-            refresh();
-        } catch (IOException e) {
-            throw new IndexException("commit to index at " + path + " failed; the last commit is intact: "
-                    + e.getMessage(), e);
+        if (fingerprint == null) {
+            throw new IllegalStateException("bindModel before committing to " + path);
         }
+        Map<String, String> data = new HashMap<>(fingerprint.toMap());
+        data.put("akin.format", settings.format().toString());
+        data.put("akin.layout", Integer.toString(layout));
+        writes.commit(data);
+        refresh();
     }
 
     @Override
@@ -175,15 +158,7 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public void merge(int maxSegments) {
-        if (maxSegments < 1) {
-            throw new IllegalArgumentException("maxSegments must be at least 1, got " + maxSegments);
-        }
-        try {
-            writer().forceMerge(maxSegments);
-        } catch (IOException e) {
-            throw new IndexException("merging index at " + path + " into " + maxSegments + " segments failed; the"
-                    + " last commit is intact: " + e.getMessage(), e);
-        }
+        writes.merge(maxSegments);
         commit();
     }
 
@@ -256,7 +231,7 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public void openForWriting() {
-        writer();
+        writes.writer();
     }
 
     @Override
@@ -305,46 +280,13 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public void close() {
-        synchronized (writeLock) {
-            try {
-                snapshots.close();
-                if (writer != null) {
-                    // Uncommitted writes are dropped on purpose: only commit() makes them durable.
-                    WriterInfo.clear(path);
-                    writer.rollback();
-                    writer = null;
-                }
-                directory.close();
-                analyzer.close();
-            } catch (IOException e) {
-                throw new IndexException("closing index at " + path + " failed: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private IndexWriter writer() {
-        IndexWriter w = writer;
-        if (w != null) {
-            return w;
-        }
-        synchronized (writeLock) {
-            if (writer == null) {
-                try {
-                    IndexWriterConfig config = new IndexWriterConfig(analyzer).setCodec(settings.codec())
-                            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                            .setRAMBufferSizeMB(256);
-                    IndexWriter opened = new IndexWriter(directory, config);
-                    WriterInfo.record(path);
-                    snapshots.follow(opened);
-                    writer = opened;
-                } catch (LockObtainFailedException e) {
-                    throw new IndexLockedException("index at " + path + " is locked by " + WriterInfo.holder(path)
-                            + "; wait for it to finish or stop it", e);
-                } catch (IOException e) {
-                    throw new IndexException("cannot open index at " + path + " for writing: " + e.getMessage(), e);
-                }
-            }
-            return writer;
+        try {
+            snapshots.close();
+            writes.close();
+            directory.close();
+            analyzer.close();
+        } catch (IOException e) {
+            throw new IndexException("closing index at " + path + " failed: " + e.getMessage(), e);
         }
     }
 

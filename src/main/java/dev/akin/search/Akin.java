@@ -2,7 +2,6 @@ package dev.akin.search;
 
 import dev.akin.embed.Embedder;
 import dev.akin.embed.ModelSpec;
-import dev.akin.embed.OnnxEmbedder;
 import dev.akin.embed.Vectors;
 import dev.akin.index.Filter;
 import dev.akin.index.Hits;
@@ -14,14 +13,12 @@ import dev.akin.index.PassageVectors;
 import dev.akin.index.VectorStore;
 import dev.akin.index.Vectorization;
 import dev.akin.paper.Paper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,15 +64,14 @@ public final class Akin implements AutoCloseable {
     private final VectorStore store;
     private final Retriever retriever;
     private final Queries queries;
-    private final Function<AkinConfig, Embedder> embedderFactory;
-    private volatile Embedder embedder;
+    private final LazyModel model;
 
-    private Akin(AkinConfig config, VectorStore store, Function<AkinConfig, Embedder> embedderFactory) {
+    private Akin(AkinConfig config, VectorStore store) {
         this.config = config;
         this.store = store;
-        this.retriever = new Retriever(store, this::embedder, MAX_K);
-        this.queries = new Queries(store, this::queryEmbedder);
-        this.embedderFactory = embedderFactory;
+        this.model = new LazyModel(config, store);
+        this.retriever = new Retriever(store, model::get, MAX_K);
+        this.queries = new Queries(store, model::bound);
     }
 
     /** Opens the index in {@code config.index()} (created on the first write) with the configured model. */
@@ -85,7 +81,7 @@ public final class Akin implements AutoCloseable {
         try {
             if (config.model() != null) {
                 // Cheap early check (descriptor only); the checksum is compared when the model loads.
-                String name = ModelSpec.load(modelFolder(config)).name();
+                String name = ModelSpec.load(LazyModel.folder(config)).name();
                 store.fingerprint().filter(f -> !f.name().equals(name)).ifPresent(f -> {
                     throw new ModelMismatchException("index at " + config.index() + " was built with model "
                             + f.name() + ", not " + name + "; query it with --model " + f.name()
@@ -96,7 +92,7 @@ public final class Akin implements AutoCloseable {
             store.close();
             throw e;
         }
-        return new Akin(config, store, Akin::loadModel);
+        return new Akin(config, store);
     }
 
     /**
@@ -107,16 +103,15 @@ public final class Akin implements AutoCloseable {
      * @throws dev.akin.index.IndexLockedException when another writer holds the lock
      */
     public IndexReport index(List<Path> paths, IndexOptions options, IndexProgress progress) {
-        return new Indexer(store, embedder(), options, progress).run(paths);
+        return new Indexer(store, model.get(), options, progress).run(paths);
     }
 
     /** Adds or replaces papers given as values, committed on return. Returns how many were embedded. */
     public int upsert(List<Paper> papers) {
-        Embedder model = embedder();
-        store.bindModel(model.fingerprint());
+        Embedder embedder = model.bound();
         List<String> texts = papers.stream().map(Paper::embeddingText).toList();
-        List<float[]> vectors = model.embedDocuments(texts);
-        List<PassageVectors> passages = store.hasPassages() ? Passages.embed(texts, model) : null;
+        List<float[]> vectors = embedder.embedDocuments(texts);
+        List<PassageVectors> passages = store.hasPassages() ? Passages.embed(texts, embedder) : null;
         List<IndexedPaper> indexed = new ArrayList<>();
         for (int i = 0; i < papers.size(); i++) {
             Paper p = papers.get(i);
@@ -234,12 +229,12 @@ public final class Akin implements AutoCloseable {
      * @return its unit vector
      */
     public float[] embedQuery(String text) {
-        return queryEmbedder().embedQuery(text);
+        return model.bound().embedQuery(text);
     }
 
     /** The model's unit vectors for texts (as documents), for callers that keep their own store. */
     public List<float[]> embed(List<String> texts) {
-        return embedder().embedDocuments(texts);
+        return model.get().embedDocuments(texts);
     }
 
     /**
@@ -278,7 +273,7 @@ public final class Akin implements AutoCloseable {
 
     /** Name of the model whose vectors the index holds, or of the configured model for an empty index. */
     public String modelName() {
-        return store.fingerprint().map(f -> f.name()).orElseGet(this::configuredModelName);
+        return store.fingerprint().map(f -> f.name()).orElseGet(model::configuredName);
     }
 
     @Override
@@ -286,10 +281,7 @@ public final class Akin implements AutoCloseable {
         try {
             store.close();
         } finally {
-            Embedder e = embedder;
-            if (e != null) {
-                e.close();
-            }
+            model.close();
         }
     }
 
@@ -299,43 +291,6 @@ public final class Akin implements AutoCloseable {
 
     private Results answer(Hits hits) {
         return new Results(hits.hits(), hits.exact(), modelName(), Retrieval.DENSE.toString());
-    }
-
-    private Embedder queryEmbedder() {
-        Embedder e = embedder();
-        store.bindModel(e.fingerprint());
-        return e;
-    }
-
-    private Embedder embedder() {
-        Embedder e = embedder;
-        if (e == null) {
-            synchronized (this) {
-                if (embedder == null) {
-                    embedder = embedderFactory.apply(config.withModel(configuredModelName()));
-                }
-                e = embedder;
-            }
-        }
-        return e;
-    }
-
-    private String configuredModelName() {
-        if (config.model() != null) {
-            return config.model();
-        }
-        return store.fingerprint().map(f -> f.name()).orElse(AkinConfig.DEFAULT_MODEL);
-    }
-
-    private static Embedder loadModel(AkinConfig config) {
-        return OnnxEmbedder.open(ModelSpec.load(modelFolder(config)), config.embed(), config.nativeCache());
-    }
-
-    /** A model is a name under the models folder, or a path to any folder holding a descriptor. */
-    private static Path modelFolder(AkinConfig config) {
-        Path asPath = Path.of(config.model());
-        return Files.isRegularFile(asPath.resolve(ModelSpec.DESCRIPTOR)) ? asPath
-                : config.models().resolve(config.model());
     }
 
     private static void checkK(int k) {
