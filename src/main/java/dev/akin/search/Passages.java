@@ -5,8 +5,10 @@ import dev.akin.index.Hit;
 import dev.akin.index.PassageVectors;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Passage-level matching: a paper's passages are its sentences (the title one of them), each embedded alone, so
@@ -36,6 +38,19 @@ final class Passages {
     private static List<String> split(String text) {
         List<String> sentences = Sentences.of(text);
         return sentences.isEmpty() ? List.of(text.isBlank() ? "-" : text) : sentences;
+    }
+
+    /**
+     * The {@code n} candidates that {@link #rescore} would most likely rank first, by a cheaper match: {@code whole}
+     * is one vector (the query's), so each candidate costs one dot product per passage instead of one per pair.
+     * The shortlist keeps the candidates' order and their original scores.
+     */
+    static List<Hit> shortlist(List<Hit> candidates, PassageVectors whole, Map<String, PassageVectors> passages,
+                               double wholeWeight, int n) {
+        List<Hit> rough = rescore(candidates, whole, passages, wholeWeight);
+        Set<String> kept = new HashSet<>();
+        rough.subList(0, Math.min(n, rough.size())).forEach(h -> kept.add(h.id()));
+        return candidates.stream().filter(h -> kept.contains(h.id())).toList();
     }
 
     /**

@@ -29,6 +29,12 @@ final class Retriever {
      * only mention of the topic is past the token limit must first be among the candidates.
      */
     private static final int PASSAGE_DEPTH = 100;
+    /**
+     * Candidates whose every sentence is matched against every query sentence, at least. Those full matches are
+     * most of a passages query's time; the best of this many by a one-row match (the query's whole vector against
+     * the candidate's sentences) get them, so that the depth above stays affordable.
+     */
+    private static final int FULL_MATCH_DEPTH = 30;
     private final VectorStore store;
     private final Supplier<Embedder> embedder;
     private final Explainer explainer;
@@ -83,9 +89,16 @@ final class Retriever {
     private record Candidates(List<Hit> hits, boolean exact) {
     }
 
-    private List<Hit> rescored(List<Hit> dense, Query query, double wholeWeight) {
+    /** The best {@code max(keep, FULL_MATCH_DEPTH)} candidates re-scored by their passages, best first. */
+    private List<Hit> rescored(List<Hit> dense, Query query, double wholeWeight, int keep) {
         Map<String, PassageVectors> passages = store.passages(dense.stream().map(Hit::id).toList());
-        return Passages.rescore(dense, query.passages().get(), passages, wholeWeight);
+        int full = Math.max(keep, FULL_MATCH_DEPTH);
+        List<Hit> shortlist = dense;
+        if (dense.size() > full) {
+            PassageVectors whole = PassageVectors.quantize(List.of(query.vector().get()));
+            shortlist = Passages.shortlist(dense, whole, passages, wholeWeight, full);
+        }
+        return Passages.rescore(shortlist, query.passages().get(), passages, wholeWeight);
     }
 
     private Candidates candidates(Query query, int depth, Filter filter, Retrieval retrieval) {
@@ -98,7 +111,7 @@ final class Retriever {
             case LEXICAL -> new Candidates(store.lexical(query.text(), depth, filter, skip).hits(), true);
             case PASSAGES -> {
                 Hits found = store.nearest(query.vector().get(), Math.max(depth, PASSAGE_DEPTH), filter, skip);
-                List<Hit> rescored = rescored(found.hits(), query, retrieval.denseWeight());
+                List<Hit> rescored = rescored(found.hits(), query, retrieval.denseWeight(), depth);
                 yield new Candidates(rescored.subList(0, Math.min(depth, rescored.size())), found.exact());
             }
             case HYBRID -> {
@@ -106,7 +119,7 @@ final class Retriever {
                 HybridHits both = store.hybrid(query.vector().get(), query.text(), Math.max(depth, HYBRID_DEPTH),
                         filter, skip);
                 List<Hit> dense = retrieval.passages() ? rescored(both.dense().hits(), query,
-                        Retrieval.PASSAGE_WHOLE_WEIGHT) : both.dense().hits();
+                        Retrieval.PASSAGE_WHOLE_WEIGHT, both.dense().hits().size()) : both.dense().hits();
                 List<Hit> fused = retrieval.fusion() == Retrieval.Fusion.RRF
                         ? Fusions.rrf(List.of(dense, both.lexical().hits()), depth)
                         : Fusions.weighted(dense, both.lexical().hits(), retrieval.denseWeight(), depth);

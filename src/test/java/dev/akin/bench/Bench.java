@@ -36,6 +36,15 @@ final class Bench implements Callable<Integer> {
         return 0;
     }
 
+    @Command(name = "shortlist-study", description = "What the passages mode's shortlist changes: k=10 answers"
+            + " against the first 10 of k=100, on a BEIR collection and on similar-by-id.")
+    int shortlistStudy(@Parameters(paramLabel = "COLLECTION") String collection,
+                       @Parameters(paramLabel = "INDEX") String index,
+                       @Parameters(paramLabel = "MODE", defaultValue = "passages:0.4") String mode) {
+        ShortlistStudy.main(new String[] {collection, index, mode});
+        return 0;
+    }
+
     @Command(name = "query-embed", description = "Query embedding: one at a time against batched concurrent queries.")
     int queryEmbed(@Parameters(arity = "0..*") List<String> args) throws Exception {
         QueryEmbedBench.main(args == null ? new String[0] : args.toArray(String[]::new));

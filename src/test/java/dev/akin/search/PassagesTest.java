@@ -29,6 +29,23 @@ class PassagesTest {
     }
 
     @Test
+    void theShortlistKeepsTheCandidatesWhoseSentencesBestMatchTheWholeQueryInTheirOrderAndScores() {
+        PassageVectors whole = PassageVectors.quantize(List.of(X));
+        List<Hit> dense = List.of(new Hit("first", "No sentence matches", 2024, 0.6),
+                new Hit("second", "One sentence matches", 2024, 0.5),
+                new Hit("third", "Nothing either", 2024, 0.45),
+                new Hit("old", "Written before passages", 2024, 0.4));
+        Map<String, PassageVectors> passages = Map.of(
+                "first", PassageVectors.quantize(List.of(Y, Z)),
+                "second", PassageVectors.quantize(List.of(Z, X)),
+                "third", PassageVectors.quantize(List.of(Y)));
+        // Matches at weight 0.4: first 0.24, second 0.8, third 0.18, old (its cosine as its match) 0.4.
+        List<Hit> shortlist = Passages.shortlist(dense, whole, passages, 0.4, 2);
+        assertThat(shortlist).containsExactly(dense.get(1), dense.get(3));
+        assertThat(Passages.shortlist(dense, whole, passages, 0.4, 10)).isEqualTo(dense);
+    }
+
+    @Test
     void aPaperWithoutPassagesKeepsItsCosineAsItsMatch() {
         PassageVectors query = PassageVectors.quantize(List.of(X));
         List<Hit> rescored = Passages.rescore(List.of(new Hit("old", "Written before passages", null, 0.7)), query,
