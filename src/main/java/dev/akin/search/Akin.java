@@ -60,14 +60,12 @@ public final class Akin implements AutoCloseable {
     private static final int MAX_K = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(Akin.class);
 
-    private final AkinConfig config;
     private final VectorStore store;
     private final Retriever retriever;
     private final Queries queries;
     private final LazyModel model;
 
     private Akin(AkinConfig config, VectorStore store) {
-        this.config = config;
         this.store = store;
         this.model = new LazyModel(config, store);
         this.retriever = new Retriever(store, model::get, MAX_K);

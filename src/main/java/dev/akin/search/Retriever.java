@@ -30,9 +30,10 @@ final class Retriever {
      */
     private static final int PASSAGE_DEPTH = 100;
     /**
-     * Candidates whose every sentence is matched against every query sentence, at least. Those full matches are
-     * most of a passages query's time; the best of this many by a one-row match (the query's whole vector against
-     * the candidate's sentences) get them, so that the depth above stays affordable.
+     * Candidates matched sentence by sentence, at least. Those full matches were most of a passages query's time;
+     * now only the best this many by a one-row match (the query's whole vector against each candidate's sentences)
+     * get one. On SciFact a k=10 answer keeps the same nDCG@10, and 171-182 of 200 similar-by-id top 10s are the
+     * same as with every candidate matched ({@code akin bench shortlist-study}).
      */
     private static final int FULL_MATCH_DEPTH = 30;
     private final VectorStore store;
