@@ -38,19 +38,19 @@ final class PaperApi {
         Requests.allowOnly(ctx, Set.of("k", "yearFrom", "yearTo", "category", "mode", "minScore", "mmr", "explain",
                 "focus"));
         String id = Requests.id(ctx.pathParam("id"), "id");
-        String focus = ctx.queryParam("focus") == null ? null : Requests.text(ctx.queryParam("focus"), "focus");
+        String rawFocus = ctx.queryParam("focus");
+        String focus = rawFocus == null ? null : Requests.text(rawFocus, "focus");
         var ranking = Requests.ranking(ctx);
         int k = Requests.k(ctx.queryParam("k"));
         var filter = Requests.filter(ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), ctx.queryParam("category"),
                 akin);
-        if (focus != null) {
-            ctx.json(gate.run(() -> metrics.timeInference("similar-focus", () -> akin.similar(id, focus, k, filter,
-                    ranking))));
+        if (focus == null && !ranking.explain()) {
+            ctx.json(akin.similar(id, k, filter, ranking));
             return;
         }
-        // Explaining embeds sentences: it takes an inference slot like a search does.
-        ctx.json(ranking.explain() ? gate.run(() -> metrics.timeInference("explain", () -> akin.similar(id, k, filter,
-                ranking))) : akin.similar(id, k, filter, ranking));
+        // A focus or an explanation embeds text: it takes an inference slot like a search does.
+        String op = focus != null ? "similar-focus" : "explain";
+        ctx.json(gate.run(() -> metrics.timeInference(op, () -> akin.similar(id, focus, k, filter, ranking))));
     }
 
     void upsert(Context ctx) {
