@@ -55,7 +55,7 @@ final class LexicalSearch {
         // Counting hits only up to n lets Lucene skip documents that cannot make the top n (the default counts
         // the first 1,000 exactly).
         var docs = searcher.search(query, new TopScoreDocCollectorManager(n, n)).scoreDocs;
-        return new Hits(LuceneDocs.hits(searcher, docs, k, skip, score -> score), true);
+        return new Hits(LuceneDocs.hits(searcher, docs, k, skip, score -> score).hits(), true);
     }
 
     /** The weighted term query, or null when the text has no term the index knows. */

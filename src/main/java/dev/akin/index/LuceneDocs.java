@@ -114,13 +114,13 @@ final class LuceneDocs {
     }
 
     /** The passage vectors of the papers with these ids that have them, in the searcher's snapshot. */
-    static Map<String, PassageVectors> passages(IndexSearcher searcher, List<String> ids) throws IOException {
-        List<PassageVectors> values = BinaryValues.read(searcher, PASSAGES, BinaryValues.docsOf(searcher, ids),
-                PassageVectors::decode);
+    /** The passage vectors of those found papers that have them, by id. */
+    static Map<String, PassageVectors> passages(IndexSearcher searcher, Found found) throws IOException {
+        List<PassageVectors> values = BinaryValues.read(searcher, PASSAGES, found.docs(), PassageVectors::decode);
         Map<String, PassageVectors> out = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
+        for (int i = 0; i < values.size(); i++) {
             if (values.get(i) != null) {
-                out.put(ids.get(i), values.get(i));
+                out.put(found.hits().get(i).id(), values.get(i));
             }
         }
         return out;
@@ -138,11 +138,18 @@ final class LuceneDocs {
     }
 
     /**
+     * Hits and the documents they were read from (top-level doc ids, in the same order), valid only within the
+     * searcher's snapshot: so that more of a hit's values can be read without finding it again by id.
+     */
+    record Found(List<Hit> hits, int[] docs) {
+    }
+
+    /**
      * The first {@code k} of the scored documents whose ids are not in {@code skip}, as hits.
      *
      * @param score turns Lucene's score into the one reported
      */
-    static List<Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, int k, Set<String> skip, DoubleUnaryOperator score)
+    static Found hits(IndexSearcher searcher, ScoreDoc[] docs, int k, Set<String> skip, DoubleUnaryOperator score)
             throws IOException {
         // Skipped ids are few: the first k + |skip| documents always hold the first k others.
         int n = Math.min(docs.length, k + skip.size());
@@ -150,6 +157,7 @@ final class LuceneDocs {
         Arrays.setAll(ids, i -> docs[i].doc);
         List<HitValues.Shown> shown = HitValues.read(searcher, ids);
         List<Hit> hits = new ArrayList<>(Math.min(k, n));
+        int[] hitDocs = new int[Math.min(k, n)];
         StoredFields stored = null;
         for (int i = 0; i < n && hits.size() < k; i++) {
             HitValues.Shown hit = shown.get(i);
@@ -162,11 +170,12 @@ final class LuceneDocs {
                         year == null ? null : year.numericValue().intValue());
             }
             if (!skip.contains(hit.id())) {
+                hitDocs[hits.size()] = docs[i].doc;
                 hits.add(new Hit(hit.id(), hit.title(), hit.year(),
                         score.applyAsDouble(docs[i].score)));
             }
         }
-        return hits;
+        return new Found(hits, Arrays.copyOf(hitDocs, hits.size()));
     }
 
     static Paper toPaper(Document doc) {

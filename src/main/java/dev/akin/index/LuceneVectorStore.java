@@ -189,16 +189,30 @@ public final class LuceneVectorStore implements VectorStore {
     }
 
     @Override
-    public HybridHits hybrid(float[] query, String text, int depth, Filter filter, Set<String> skip) {
+    public HybridHits hybrid(float[] query, String text, int depth, Filter filter, Set<String> skip,
+                             boolean passages) {
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be >= 1, got " + depth);
         }
         Hits none = new Hits(List.of(), true);
-        return snapshots.read(new HybridHits(none, none), searcher -> {
+        return snapshots.read(new HybridHits(none, none, Map.of()), searcher -> {
             checkLexical(searcher);
-            return new HybridHits(NearestSearch.run(searcher, settings, query, depth, filter, skip, false),
-                    lexicalSearch.run(searcher, text, depth, filter, skip));
+            PassageHits dense = passages
+                    ? NearestSearch.withPassages(searcher, settings, query, depth, filter, skip)
+                    : new PassageHits(NearestSearch.run(searcher, settings, query, depth, filter, skip, false),
+                            Map.of());
+            return new HybridHits(dense.hits(), lexicalSearch.run(searcher, text, depth, filter, skip),
+                    dense.passages());
         });
+    }
+
+    @Override
+    public PassageHits nearestWithPassages(float[] query, int k, Filter filter, Set<String> skip) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        return snapshots.read(new PassageHits(new Hits(List.of(), true), Map.of()),
+                searcher -> NearestSearch.withPassages(searcher, settings, query, k, filter, skip));
     }
 
     @Override
@@ -232,11 +246,6 @@ public final class LuceneVectorStore implements VectorStore {
     @Override
     public void openForWriting() {
         writes.writer();
-    }
-
-    @Override
-    public Map<String, PassageVectors> passages(Collection<String> ids) {
-        return snapshots.read(Map.of(), searcher -> LuceneDocs.passages(searcher, List.copyOf(ids)));
     }
 
     @Override

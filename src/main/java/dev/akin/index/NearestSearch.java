@@ -22,6 +22,24 @@ final class NearestSearch {
 
     static Hits run(IndexSearcher searcher, IndexSettings settings, float[] query, int k, Filter filter,
                     Set<String> skip, boolean forceExact) throws IOException {
+        return search(searcher, settings, query, k, filter, skip, forceExact).hits();
+    }
+
+    /** As {@link #run}, with the passage vectors of the hits that have them, read straight from their documents. */
+    static PassageHits withPassages(IndexSearcher searcher, IndexSettings settings, float[] query, int k,
+                                    Filter filter, Set<String> skip) throws IOException {
+        Nearest nearest = search(searcher, settings, query, k, filter, skip, false);
+        return new PassageHits(nearest.hits(), LuceneDocs.passages(searcher, nearest.found()));
+    }
+
+    private record Nearest(LuceneDocs.Found found, boolean exact) {
+        Hits hits() {
+            return new Hits(found.hits(), exact);
+        }
+    }
+
+    private static Nearest search(IndexSearcher searcher, IndexSettings settings, float[] query, int k,
+                                  Filter filter, Set<String> skip, boolean forceExact) throws IOException {
         Query filterQuery = LuceneFilters.toQuery(filter);
         int want = k + skip.size();
         int candidates = filterQuery == null ? searcher.getIndexReader().numDocs() : searcher.count(filterQuery);
@@ -33,7 +51,7 @@ final class NearestSearch {
         ScoreDoc[] docs = exact ? ExactSearch.search(searcher, filterQuery, query, want)
                 : searcher.search(approximate(settings, query, want, filterQuery), want).scoreDocs;
         // Lucene scores DOT_PRODUCT as (1 + cos) / 2; report the cosine itself.
-        return new Hits(LuceneDocs.hits(searcher, docs, k, skip, score -> 2.0 * score - 1.0), exact);
+        return new Nearest(LuceneDocs.hits(searcher, docs, k, skip, score -> 2.0 * score - 1.0), exact);
     }
 
     private static Query approximate(IndexSettings settings, float[] query, int want, Query filter) {

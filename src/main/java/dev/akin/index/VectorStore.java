@@ -76,8 +76,19 @@ public interface VectorStore extends AutoCloseable {
      * @param depth how many of each
      * @param filter which papers may be returned
      * @param skip ids to leave out
+     * @param passages whether to read the passage vectors of the dense hits too
      */
-    HybridHits hybrid(float[] query, String text, int depth, Filter filter, Set<String> skip);
+    HybridHits hybrid(float[] query, String text, int depth, Filter filter, Set<String> skip, boolean passages);
+
+    /**
+     * {@link #nearest} (approximate), with the passage vectors of the hits that have them, from one snapshot.
+     *
+     * @param query unit-length query vector
+     * @param k how many to return
+     * @param filter which papers may be returned
+     * @param skip ids to leave out without filtering (the query papers themselves)
+     */
+    PassageHits nearestWithPassages(float[] query, int k, Filter filter, Set<String> skip);
 
     /**
      * The words two texts share that tell most about them: rare in the index, frequent in both; as written in
@@ -98,9 +109,6 @@ public interface VectorStore extends AutoCloseable {
 
     /** Whether any stored paper has this category. */
     boolean hasCategory(String category);
-
-    /** The passage vectors of those of these papers that have them, from one snapshot. */
-    Map<String, PassageVectors> passages(Collection<String> ids);
 
     /** Whether any paper has passage vectors: from then on, every write computes them. */
     boolean hasPassages();

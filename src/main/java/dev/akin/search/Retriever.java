@@ -5,6 +5,7 @@ import dev.akin.index.Filter;
 import dev.akin.index.Hit;
 import dev.akin.index.Hits;
 import dev.akin.index.HybridHits;
+import dev.akin.index.PassageHits;
 import dev.akin.index.PassageVectors;
 import dev.akin.index.VectorStore;
 import java.util.ArrayList;
@@ -91,8 +92,8 @@ final class Retriever {
     }
 
     /** The best {@code max(keep, FULL_MATCH_DEPTH)} candidates re-scored by their passages, best first. */
-    private List<Hit> rescored(List<Hit> dense, Query query, double wholeWeight, int keep) {
-        Map<String, PassageVectors> passages = store.passages(dense.stream().map(Hit::id).toList());
+    private static List<Hit> rescored(List<Hit> dense, Map<String, PassageVectors> passages, Query query,
+                                      double wholeWeight, int keep) {
         int full = Math.max(keep, FULL_MATCH_DEPTH);
         List<Hit> shortlist = dense;
         if (dense.size() > full) {
@@ -111,15 +112,17 @@ final class Retriever {
             }
             case LEXICAL -> new Candidates(store.lexical(query.text(), depth, filter, skip).hits(), true);
             case PASSAGES -> {
-                Hits found = store.nearest(query.vector().get(), Math.max(depth, PASSAGE_DEPTH), filter, skip);
-                List<Hit> rescored = rescored(found.hits(), query, retrieval.denseWeight(), depth);
-                yield new Candidates(rescored.subList(0, Math.min(depth, rescored.size())), found.exact());
+                PassageHits found = store.nearestWithPassages(query.vector().get(), Math.max(depth, PASSAGE_DEPTH),
+                        filter, skip);
+                List<Hit> rescored = rescored(found.hits().hits(), found.passages(), query, retrieval.denseWeight(),
+                        depth);
+                yield new Candidates(rescored.subList(0, Math.min(depth, rescored.size())), found.hits().exact());
             }
             case HYBRID -> {
                 // Fusion needs candidates beyond k: a paper ranked 25th by one list and 3rd by the other can win.
                 HybridHits both = store.hybrid(query.vector().get(), query.text(), Math.max(depth, HYBRID_DEPTH),
-                        filter, skip);
-                List<Hit> dense = retrieval.passages() ? rescored(both.dense().hits(), query,
+                        filter, skip, retrieval.passages());
+                List<Hit> dense = retrieval.passages() ? rescored(both.dense().hits(), both.passages(), query,
                         Retrieval.PASSAGE_WHOLE_WEIGHT, both.dense().hits().size()) : both.dense().hits();
                 List<Hit> fused = retrieval.fusion() == Retrieval.Fusion.RRF
                         ? Fusions.rrf(List.of(dense, both.lexical().hits()), depth)

@@ -1,0 +1,76 @@
+package dev.akin.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.akin.embed.ModelFingerprint;
+import dev.akin.embed.Pooling;
+import dev.akin.embed.Vectors;
+import dev.akin.paper.Paper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Passage vectors read with the nearest hits, straight from the hits' documents, on a real index of three
+ * segments with an updated paper: each hit gets its own passages, and a paper without any gets none.
+ */
+class PassageHitsIT {
+    private final Random random = new Random(11);
+
+    private float[] unit() {
+        float[] v = new float[32];
+        for (int d = 0; d < v.length; d++) {
+            v[d] = (float) random.nextGaussian();
+        }
+        return Vectors.normalize(v);
+    }
+
+    private IndexedPaper paper(int i) {
+        // Every third paper was indexed without passages.
+        PassageVectors passages = i % 3 == 0 ? null : PassageVectors.quantize(List.of(unit(), unit(), unit()));
+        return new IndexedPaper(new Paper("p" + i, "Paper number " + i + " on topic " + (i % 7), "", null, null,
+                null, null, null, "t"), unit(), "", "", passages);
+    }
+
+    @Test
+    void eachNearestHitCarriesItsOwnPassagesFromTheSameSnapshot(@TempDir Path dir) {
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, IndexSettings.defaults())) {
+            store.bindModel(new ModelFingerprint("synthetic", "none", Pooling.MEAN, 32, 256));
+            for (int segment = 0; segment < 3; segment++) {
+                List<IndexedPaper> papers = new ArrayList<>();
+                for (int i = segment * 100; i < segment * 100 + 100; i++) {
+                    papers.add(paper(i));
+                }
+                store.upsert(papers);
+                store.commit();
+            }
+            store.upsert(List.of(paper(4))); // p4's first document is now deleted
+            store.commit();
+            float[] query = unit();
+            String nearest = store.nearest(query, 1, Filter.NONE, Set.of()).hits().getFirst().id();
+
+            PassageHits found = store.nearestWithPassages(query, 60, Filter.NONE, Set.of(nearest));
+            assertThat(found.hits().hits()).hasSize(60).extracting(Hit::id).doesNotContain(nearest);
+            assertThat(found.hits().hits()).isEqualTo(store.nearest(query, 60, Filter.NONE, Set.of(nearest)).hits());
+            for (Hit hit : found.hits().hits()) {
+                PassageVectors expected = store.get(hit.id()).orElseThrow().passages();
+                PassageVectors read = found.passages().get(hit.id());
+                if (expected == null) {
+                    assertThat(read).as(hit.id()).isNull();
+                } else {
+                    assertThat(read).as(hit.id()).isNotNull();
+                    assertThat(read.encode()).as(hit.id()).isEqualTo(expected.encode());
+                }
+            }
+            assertThat(found.passages()).hasSizeBetween(30, 50);
+
+            HybridHits hybrid = store.hybrid(query, "topic 3", 60, Filter.NONE, Set.of(nearest), true);
+            assertThat(hybrid.passages().keySet()).isEqualTo(found.passages().keySet());
+            assertThat(store.hybrid(query, "topic 3", 60, Filter.NONE, Set.of(), false).passages()).isEmpty();
+        }
+    }
+}
