@@ -116,7 +116,10 @@ public final class LuceneVectorStore implements VectorStore {
                 existing++;
             }
         }
-        writes.delete(ids);
+        // Deleting only unknown ids writes nothing: on a new index there would be no model to commit with.
+        if (existing > 0) {
+            writes.delete(ids);
+        }
         return existing;
     }
 
@@ -142,6 +145,9 @@ public final class LuceneVectorStore implements VectorStore {
             return;
         }
         if (fingerprint == null) {
+            if (writes.isEmpty()) {
+                return; // a new index whose writer only holds the lock: no model yet, nothing to commit
+            }
             throw new IllegalStateException("bindModel before committing to " + path);
         }
         Map<String, String> data = new HashMap<>(fingerprint.toMap());

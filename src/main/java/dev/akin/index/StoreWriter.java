@@ -63,6 +63,12 @@ final class StoreWriter implements AutoCloseable {
         return writer != null;
     }
 
+    /** Whether the open writer holds no document and no deletion, committed or not. */
+    boolean isEmpty() {
+        IndexWriter w = writer();
+        return w.getDocStats().maxDoc == 0 && !w.hasDeletions();
+    }
+
     /** Makes every write so far durable, with {@code data} as the commit's user data. */
     void commit(Map<String, String> data) {
         try {

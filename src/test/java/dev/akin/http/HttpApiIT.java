@@ -202,6 +202,25 @@ class HttpApiIT {
     }
 
     @Test
+    void aServerOnANewEmptyIndexAnswersADeleteWith404AndTakesItsFirstPapers() throws Exception {
+        try (Akin empty = Akin.open(AkinConfig.at(dir.resolve("empty"), TestModels.dir()))) {
+            empty.holdWriteLock();
+            var config = ServerConfig.defaults().at("127.0.0.1", 0).withWriteToken(TOKEN);
+            try (AkinServer fresh = new AkinServer(empty, config).start()) {
+                String root = "http://127.0.0.1:" + fresh.port();
+                String auth = "Bearer " + TOKEN;
+                assertProblem(sendTo(root, "DELETE", "/api/papers/none-1", null, "Authorization", auth), 404,
+                        "none-1");
+                String paper = "[{\"id\":\"first-1\",\"title\":\"Coral reef bleaching\","
+                        + "\"abstract\":\"Marine heatwaves bleach corals.\"}]";
+                Reply put = sendTo(root, "PUT", "/api/papers", paper, "Authorization", auth);
+                assertThat(put.status()).as(put.body()).isEqualTo(200);
+                assertThat(sendTo(root, "GET", "/api/papers/first-1", null).status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void modeSelectsDenseLexicalOrHybridAndEachAnswerSaysWhich() throws Exception {
         JsonNode lexical = get("/api/search?q=" + q("Antidote") + "&k=3&mode=lexical").json();
         assertThat(lexical.get("mode").asText()).isEqualTo("lexical");
