@@ -44,7 +44,7 @@ final class EvalCommand {
         List<String> models = new ArrayList<>();
 
         @Option(names = "--mode", paramLabel = "MODE", description = "Retrieval to evaluate (repeatable): dense,"
-                + " lexical, hybrid-rrf, hybrid-weighted[:W], passages[:W] (default: dense).")
+                + " lexical, hybrid-rrf, hybrid-weighted[:W], passages[:W], hybrid-passages[:W] (default: dense).")
         List<String> modes = new ArrayList<>();
 
         @Option(names = "--work", paramLabel = "DIR", defaultValue = "index/eval", description = "Where the per-model"
@@ -124,7 +124,7 @@ final class EvalCommand {
     }
 
     @Command(name = "pairs", description = "Paper-to-paper similarity with graded pools (CSFCube format): MAP and"
-            + " NDCG%20 per facet, dev and test folds, per model; the shipped SPECTER ranking as a reference row.")
+            + " NDCG%%20 per facet, dev and test folds, per model; the shipped SPECTER ranking as a reference row.")
     static final class Pairs implements Callable<Integer> {
         @Parameters(paramLabel = "DIR", description = "Folder with test-pid2anns-csfcube-*.json,"
                 + " abstracts-csfcube-reconstructed.jsonl and evaluation_splits.json.")

@@ -1,0 +1,37 @@
+package dev.akin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Every command's help renders as written: picocli reads descriptions as format strings, so a bare % breaks one. */
+class HelpTextTest {
+    @Test
+    void everyCommandsHelpRendersWithoutAPicocliWarning() {
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        int commands = 0;
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            Deque<CommandLine> todo = new ArrayDeque<>();
+            todo.add(new CommandLine(new AkinCommand()));
+            while (!todo.isEmpty()) {
+                CommandLine command = todo.pop();
+                assertThat(command.getUsageMessage(CommandLine.Help.Ansi.OFF)).as(command.getCommandName())
+                        .doesNotContain("%n");
+                commands++;
+                todo.addAll(command.getSubcommands().values());
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(commands).as("commands and subcommands").isGreaterThan(5);
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}
