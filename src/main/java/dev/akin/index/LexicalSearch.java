@@ -1,6 +1,7 @@
 package dev.akin.index;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,6 +42,20 @@ final class LexicalSearch {
     /** @param analyzer analyzes query texts as the indexed field was; the caller closes it */
     LexicalSearch(Analyzer analyzer) {
         this.analyzer = analyzer;
+    }
+
+    /** Whether the snapshot can answer BM25 queries: it has the lexical field, or no papers at all. */
+    static boolean available(IndexSearcher searcher) throws IOException {
+        return searcher.collectionStatistics(LuceneDocs.TEXT) != null || searcher.getIndexReader().numDocs() == 0;
+    }
+
+    /** @throws IndexException when the snapshot of the index at {@code path} cannot answer BM25 queries */
+    static void check(IndexSearcher searcher, Path path) throws IOException {
+        if (!available(searcher)) {
+            throw new IndexException("index at " + path + " has no lexical field (an older akin built it);"
+                    + " run 'akin index' on your inputs once: it rewrites each paper with its stored vector, no"
+                    + " inference");
+        }
     }
 
     Hits run(IndexSearcher searcher, String text, int k, Filter filter, Set<String> skip) throws IOException {

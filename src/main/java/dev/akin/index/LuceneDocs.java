@@ -113,7 +113,6 @@ final class LuceneDocs {
                 BinaryValues.read(searcher, PASSAGES, new int[] {doc}, PassageVectors::decode).getFirst()));
     }
 
-    /** The passage vectors of the papers with these ids that have them, in the searcher's snapshot. */
     /** The passage vectors of those found papers that have them, by id. */
     static Map<String, PassageVectors> passages(IndexSearcher searcher, Found found) throws IOException {
         List<PassageVectors> values = BinaryValues.read(searcher, PASSAGES, found.docs(), PassageVectors::decode);

@@ -18,7 +18,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
@@ -189,7 +188,7 @@ public final class LuceneVectorStore implements VectorStore {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
         return snapshots.read(new Hits(List.of(), true), searcher -> {
-            checkLexical(searcher);
+            LexicalSearch.check(searcher, path);
             return lexicalSearch.run(searcher, text, k, filter, skip);
         });
     }
@@ -202,7 +201,7 @@ public final class LuceneVectorStore implements VectorStore {
         }
         Hits none = new Hits(List.of(), true);
         return snapshots.read(new HybridHits(none, none, Map.of()), searcher -> {
-            checkLexical(searcher);
+            LexicalSearch.check(searcher, path);
             PassageHits dense = passages
                     ? NearestSearch.withPassages(searcher, settings, query, depth, filter, skip)
                     : new PassageHits(NearestSearch.run(searcher, settings, query, depth, filter, skip, false),
@@ -224,19 +223,6 @@ public final class LuceneVectorStore implements VectorStore {
     @Override
     public List<String> sharedTerms(String a, String b, int n) {
         return snapshots.read(List.of(), searcher -> lexicalSearch.shared(searcher, a, b, n));
-    }
-
-    /** Whether the snapshot can answer BM25 queries: it has the lexical field, or no papers at all. */
-    private static boolean hasLexical(IndexSearcher searcher) throws IOException {
-        return searcher.collectionStatistics(LuceneDocs.TEXT) != null || searcher.getIndexReader().numDocs() == 0;
-    }
-
-    private void checkLexical(IndexSearcher searcher) throws IOException {
-        if (!hasLexical(searcher)) {
-            throw new IndexException("index at " + path + " has no lexical field (an older akin built it);"
-                    + " run 'akin index' on your inputs once: it rewrites each paper with its stored vector, no"
-                    + " inference");
-        }
     }
 
     @Override
@@ -287,7 +273,7 @@ public final class LuceneVectorStore implements VectorStore {
         // Papers, segments, the lexical field and passages from one snapshot.
         long[] counts = snapshots.read(new long[] {0, 0, 1, 0}, s -> new long[] {s.getIndexReader().numDocs(),
                 s.getIndexReader().leaves().size(),
-                hasLexical(s) ? 1 : 0,
+                LexicalSearch.available(s) ? 1 : 0,
                 LuceneDocs.hasPassages(s) ? 1 : 0});
         return new IndexStats(path.toString(), counts[0], (int) counts[1], bytes, fingerprint, settings,
                 counts[2] == 1, counts[3] == 1);

@@ -1,7 +1,6 @@
 package dev.akin.index;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;

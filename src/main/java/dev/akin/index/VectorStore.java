@@ -3,7 +3,6 @@ package dev.akin.index;
 import dev.akin.embed.ModelFingerprint;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -81,7 +80,7 @@ public interface VectorStore extends AutoCloseable {
     HybridHits hybrid(float[] query, String text, int depth, Filter filter, Set<String> skip, boolean passages);
 
     /**
-     * {@link #nearest} (approximate), with the passage vectors of the hits that have them, from one snapshot.
+     * {@link #nearest}, with the passage vectors of the hits that have them, from one snapshot.
      *
      * @param query unit-length query vector
      * @param k how many to return
