@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -109,12 +110,9 @@ public final class LuceneVectorStore implements VectorStore {
         if (ids.isEmpty()) {
             return 0;
         }
-        int existing = 0;
-        for (String id : ids) {
-            if (get(id).isPresent()) {
-                existing++;
-            }
-        }
+        // Found by id only, in one snapshot: no stored document is read.
+        int existing = snapshots.read(0, searcher -> (int) Arrays.stream(
+                BinaryValues.docsOf(searcher, List.copyOf(ids))).filter(doc -> doc >= 0).count());
         // Deleting only unknown ids writes nothing: on a new index there would be no model to commit with.
         if (existing > 0) {
             writes.delete(ids);
@@ -200,14 +198,13 @@ public final class LuceneVectorStore implements VectorStore {
             throw new IllegalArgumentException("depth must be >= 1, got " + depth);
         }
         Hits none = new Hits(List.of(), true);
-        return snapshots.read(new HybridHits(none, none, Map.of()), searcher -> {
+        return snapshots.read(new HybridHits(new PassageHits(none, Map.of()), none), searcher -> {
             LexicalSearch.check(searcher, path);
             PassageHits dense = passages
                     ? NearestSearch.withPassages(searcher, settings, query, depth, filter, skip)
                     : new PassageHits(NearestSearch.run(searcher, settings, query, depth, filter, skip, false),
                             Map.of());
-            return new HybridHits(dense.hits(), lexicalSearch.run(searcher, text, depth, filter, skip),
-                    dense.passages());
+            return new HybridHits(dense, lexicalSearch.run(searcher, text, depth, filter, skip));
         });
     }
 

@@ -122,12 +122,13 @@ final class Retriever {
                 // Fusion needs candidates beyond k: a paper ranked 25th by one list and 3rd by the other can win.
                 HybridHits both = store.hybrid(query.vector().get(), query.text(), Math.max(depth, HYBRID_DEPTH),
                         filter, skip, retrieval.passages());
-                List<Hit> dense = retrieval.passages() ? rescored(both.dense().hits(), both.passages(), query,
-                        Retrieval.PASSAGE_WHOLE_WEIGHT, both.dense().hits().size()) : both.dense().hits();
+                List<Hit> nearest = both.dense().hits().hits();
+                List<Hit> dense = retrieval.passages() ? rescored(nearest, both.dense().passages(), query,
+                        Retrieval.PASSAGE_WHOLE_WEIGHT, nearest.size()) : nearest;
                 List<Hit> fused = retrieval.fusion() == Retrieval.Fusion.RRF
                         ? Fusions.rrf(List.of(dense, both.lexical().hits()), depth)
                         : Fusions.weighted(dense, both.lexical().hits(), retrieval.denseWeight(), depth);
-                yield new Candidates(fused, both.dense().exact());
+                yield new Candidates(fused, both.dense().hits().exact());
             }
         };
     }
