@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         subcommands = {EvalCommand.Beir.class, EvalCommand.Pairs.class})
 final class EvalCommand {
     static final List<String> ALL_MODELS = List.of("all-minilm-l6-v2", "all-minilm-l6-v2-q", "bge-small-en-v1.5",
-            "bge-small-en-v1.5-q");
+            "bge-small-en-v1.5-q", "e5-small-v2-q");
 
     static void warnSkipped(dev.akin.search.IndexReport report, PrintWriter err) {
         if (!report.skipped().isEmpty()) {
@@ -40,7 +40,7 @@ final class EvalCommand {
     /** Options shared by both evaluations. */
     static final class Common {
         @Option(names = "--model", paramLabel = "NAME", description = "Model to evaluate (repeatable; default: the"
-                + " four bundled models).")
+                + " five bundled models).")
         List<String> models = new ArrayList<>();
 
         @Option(names = "--mode", paramLabel = "MODE", description = "Retrieval to evaluate (repeatable): dense,"

@@ -19,19 +19,20 @@ import java.nio.file.Path;
  * @param maxTokens longest input in tokens, special tokens included; longer texts are truncated
  * @param dimensions vector length
  * @param queryPrefix prepended to short search queries (BGE's retrieval instruction), "" for none
- * @param queryPrefixMaxWords queries of at most this many words get the prefix; longer ones read as documents
+ * @param queryPrefixMaxWords queries of at most this many words get the prefix; longer ones read as documents; 0 for all
+ * @param documentPrefix prepended to every text embedded as a document (E5's "passage: "), "" for none
  * @param output name of the model output holding the token vectors
  * @param folder where the files are (not part of the JSON)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelSpec(String name, String onnx, String tokenizer, Pooling pooling, boolean normalize,
-                        int maxTokens, int dimensions, String queryPrefix, int queryPrefixMaxWords, String output,
-                        Path folder) {
+                        int maxTokens, int dimensions, String queryPrefix, int queryPrefixMaxWords, String documentPrefix,
+                        String output, Path folder) {
     public static final String DESCRIPTOR = "akin-model.json";
 
     /**
-     * Checks the required fields and their ranges, failing with a {@link ModelException}; an unset query prefix
-     * becomes "" and an unset output last_hidden_state.
+     * Checks the required fields and their ranges, failing with a {@link ModelException}; an unset prefix becomes
+     * "" and an unset output last_hidden_state.
      */
     public ModelSpec {
         require(name != null && !name.isBlank(), "name must be set");
@@ -42,6 +43,7 @@ public record ModelSpec(String name, String onnx, String tokenizer, Pooling pool
         require(dimensions >= 1 && dimensions <= 4096, "dimensions must be in 1..4096, got " + dimensions);
         require(normalize, "normalize must be true: akin searches by dot product over unit vectors");
         queryPrefix = queryPrefix == null ? "" : queryPrefix;
+        documentPrefix = documentPrefix == null ? "" : documentPrefix;
         output = output == null || output.isBlank() ? "last_hidden_state" : output;
     }
 
@@ -66,7 +68,8 @@ public record ModelSpec(String name, String onnx, String tokenizer, Pooling pool
             throw new ModelException(descriptor + ": " + e.getMessage(), e);
         }
         ModelSpec spec = new ModelSpec(read.name, read.onnx, read.tokenizer, read.pooling, read.normalize,
-                read.maxTokens, read.dimensions, read.queryPrefix, read.queryPrefixMaxWords, read.output, folder);
+                read.maxTokens, read.dimensions, read.queryPrefix, read.queryPrefixMaxWords, read.documentPrefix,
+                read.output, folder);
         for (Path file : new Path[] {spec.onnxFile(), spec.tokenizerFile()}) {
             if (!Files.isRegularFile(file)) {
                 throw new ModelException("model '" + spec.name + "': " + file + " is missing; the build unpacks the"
@@ -84,6 +87,11 @@ public record ModelSpec(String name, String onnx, String tokenizer, Pooling pool
     /** Where the tokenizer is: {@code tokenizer} resolved against the folder. */
     public Path tokenizerFile() {
         return folder.resolve(tokenizer);
+    }
+
+    /** The text to embed for a document (a paper, a sentence): some models are trained with a marker on those. */
+    public String documentText(String text) {
+        return documentPrefix.isEmpty() ? text : documentPrefix + text;
     }
 
     /** The text to embed for a search query: short queries get the model's retrieval instruction. */

@@ -115,7 +115,7 @@ public final class OnnxEmbedder implements Embedder {
     public List<float[]> embedDocuments(List<String> texts) {
         List<long[]> ids = new ArrayList<>(texts.size());
         for (String text : texts) {
-            ids.add(tokenize(text));
+            ids.add(tokenize(spec.documentText(text)));
         }
         return embedTokens(ids);
     }

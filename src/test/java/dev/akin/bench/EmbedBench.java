@@ -199,7 +199,7 @@ final class EmbedBench implements Callable<Integer> {
 
     static ModelSpec withMaxTokens(ModelSpec s, int maxTokens) {
         return new ModelSpec(s.name(), s.onnx(), s.tokenizer(), s.pooling(), s.normalize(), maxTokens, s.dimensions(),
-                s.queryPrefix(), s.queryPrefixMaxWords(), s.output(), s.folder());
+                s.queryPrefix(), s.queryPrefixMaxWords(), s.documentPrefix(), s.output(), s.folder());
     }
 
     static List<String> texts(Path data) {
