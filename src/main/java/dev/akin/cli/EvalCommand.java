@@ -5,6 +5,7 @@ import dev.akin.eval.BeirEval;
 import dev.akin.eval.CsfcubeEval;
 import dev.akin.search.Akin;
 import dev.akin.search.AkinConfig;
+import dev.akin.search.Ensemble;
 import dev.akin.search.Retrieval;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,6 +90,11 @@ final class EvalCommand {
         @Option(names = "--split", defaultValue = "test", description = "qrels split (default: ${DEFAULT-VALUE}).")
         String split;
 
+        @Option(names = "--ensemble", paramLabel = "MODEL", description = "Also a row per --model for the ensemble"
+                + " of it with MODEL: its passages, BM25 and dense lists and MODEL's dense list, fused with the"
+                + " default ensemble weights.")
+        String ensemble;
+
         @Mixin
         Common common;
 
@@ -109,17 +115,26 @@ final class EvalCommand {
                     for (Retrieval mode : common.modes()) {
                         BeirEval.Scores s = BeirEval.run(akin, collection, mode);
                         warnSkipped(s.indexing(), spec.commandLine().getErr());
-                        all.add(s);
-                        out.printf("| %s | %s | %.3f | %.3f | %.3f | %s | %d |%n", s.model(), s.mode(), s.ndcg10(),
-                                s.recall100(), s.mrr10(), Double.isNaN(s.annRecall10()) ? "-"
-                                        : String.format("%.3f", s.annRecall10()), s.indexing().embedded());
-                        out.flush();
+                        all.add(print(s, out));
+                    }
+                    if (ensemble != null) {
+                        try (Akin second = common.open(name, ensemble)) {
+                            all.add(print(BeirEval.run(akin, second, Ensemble.DEFAULT_WEIGHTS, collection), out));
+                        }
                     }
                 }
             }
             common.write("beir-" + name + "-" + split, Map.of("collection", name, "split", split, "scores", all),
                     spec.commandLine().getErr());
             return 0;
+        }
+
+        private static BeirEval.Scores print(BeirEval.Scores s, PrintWriter out) {
+            out.printf("| %s | %s | %.3f | %.3f | %.3f | %s | %d |%n", s.model(), s.mode(), s.ndcg10(), s.recall100(),
+                    s.mrr10(), Double.isNaN(s.annRecall10()) ? "-" : String.format("%.3f", s.annRecall10()),
+                    s.indexing().embedded());
+            out.flush();
+            return s;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.akin.eval;
 import dev.akin.index.Filter;
 import dev.akin.index.Hit;
 import dev.akin.search.Akin;
+import dev.akin.search.Ensemble;
 import dev.akin.search.IndexOptions;
 import dev.akin.search.IndexProgress;
 import dev.akin.search.IndexReport;
@@ -10,6 +11,7 @@ import dev.akin.search.Retrieval;
 import dev.akin.search.SearchOptions;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Retrieval quality on a BEIR collection: every judged query searched as akin searches (approximate, top 100),
@@ -47,6 +49,43 @@ public final class BeirEval {
     public static Scores run(Akin akin, BeirCollection collection, Retrieval retrieval) {
         IndexReport indexing = akin.index(List.of(collection.corpus()), IndexOptions.defaults()
                 .withPassages(retrieval.needsPassages()), IndexProgress.NONE);
+        return score(collection, akin.modelName(), retrieval.toString(), indexing, text -> {
+            if (retrieval.mode() == Retrieval.Mode.DENSE) {
+                float[] vector = akin.embedQuery(text);
+                List<String> approx = ids(akin.nearest(vector, 100, Filter.NONE, false).results());
+                List<String> exact = ids(akin.nearest(vector, 100, Filter.NONE, true).results());
+                return new Answer(approx, approx, RankingMetrics.overlap(approx, exact, 10));
+            }
+            // Asked as a user would, k=10 and k=100: a hybrid's candidate depth depends on k.
+            SearchOptions options = SearchOptions.DEFAULTS.with(retrieval);
+            return new Answer(ids(akin.search(text, 100, Filter.NONE, options).results()),
+                    ids(akin.search(text, 10, Filter.NONE, options).results()), Double.NaN);
+        });
+    }
+
+    /**
+     * Indexes the corpus into both engines (the first with passages) and scores the ensemble of the two under
+     * {@code weights}. The scores carry the first index's indexing report.
+     */
+    public static Scores run(Akin first, Akin second, Ensemble.Weights weights, BeirCollection collection) {
+        IndexReport indexing = first.index(List.of(collection.corpus()), IndexOptions.defaults().withPassages(true),
+                IndexProgress.NONE);
+        second.index(List.of(collection.corpus()), IndexOptions.defaults(), IndexProgress.NONE);
+        Ensemble ensemble = new Ensemble(first, second, weights);
+        // The fused order does not depend on k, so one set of lists answers both depths.
+        return score(collection, first.modelName() + "+" + second.modelName(), "ensemble", indexing,
+                text -> {
+                    List<String> top100 = ids(Ensemble.fuse(ensemble.lists(text, Filter.NONE), weights, 100));
+                    return new Answer(top100, top100, Double.NaN);
+                });
+    }
+
+    /** One query's answers: k=100 (for recall) and k=10, and the ANN overlap (NaN where not measured). */
+    private record Answer(List<String> top100, List<String> top10, double annRecall10) {
+    }
+
+    private static Scores score(BeirCollection collection, String model, String mode, IndexReport indexing,
+                                Function<String, Answer> ask) {
         int n = collection.queries().size();
         double[] ndcg = new double[n];
         double[] recall = new double[n];
@@ -54,29 +93,16 @@ public final class BeirEval {
         double[] ann = new double[n];
         int i = 0;
         for (Map.Entry<String, String> query : collection.queries().entrySet()) {
-            List<String> approx;
-            List<String> top10;
-            if (retrieval.mode() == Retrieval.Mode.DENSE) {
-                float[] vector = akin.embedQuery(query.getValue());
-                approx = ids(akin.nearest(vector, 100, Filter.NONE, false).results());
-                List<String> exact = ids(akin.nearest(vector, 100, Filter.NONE, true).results());
-                ann[i] = RankingMetrics.overlap(approx, exact, 10);
-                top10 = approx;
-            } else {
-                // Asked as a user would, k=10 and k=100: a hybrid's candidate depth depends on k.
-                SearchOptions options = SearchOptions.DEFAULTS.with(retrieval);
-                approx = ids(akin.search(query.getValue(), 100, Filter.NONE, options).results());
-                top10 = ids(akin.search(query.getValue(), 10, Filter.NONE, options).results());
-                ann[i] = Double.NaN;
-            }
+            Answer answer = ask.apply(query.getValue());
             Map<String, Integer> grades = collection.qrels().get(query.getKey());
-            ndcg[i] = RankingMetrics.ndcg(top10, grades, 10);
-            recall[i] = RankingMetrics.recall(approx, grades, 100, 1);
-            mrr[i] = RankingMetrics.mrr(top10, grades, 10, 1);
+            ndcg[i] = RankingMetrics.ndcg(answer.top10(), grades, 10);
+            recall[i] = RankingMetrics.recall(answer.top100(), grades, 100, 1);
+            mrr[i] = RankingMetrics.mrr(answer.top10(), grades, 10, 1);
+            ann[i] = answer.annRecall10();
             i++;
         }
-        return new Scores(akin.modelName(), retrieval.toString(), n, RankingMetrics.mean(ndcg),
-                RankingMetrics.mean(recall), RankingMetrics.mean(mrr), RankingMetrics.mean(ann), indexing);
+        return new Scores(model, mode, n, RankingMetrics.mean(ndcg), RankingMetrics.mean(recall),
+                RankingMetrics.mean(mrr), RankingMetrics.mean(ann), indexing);
     }
 
     private static List<String> ids(List<Hit> hits) {

@@ -34,10 +34,19 @@ final class Fusions {
      * there), then {@code denseWeight * dense + (1 - denseWeight) * lexical}.
      */
     static List<Hit> weighted(List<Hit> dense, List<Hit> lexical, double denseWeight, int k) {
+        return weighted(List.of(dense, lexical), new double[] {denseWeight, 1 - denseWeight}, k);
+    }
+
+    /** As above for any number of lists: the sum over lists of its weight times the paper's normalized score. */
+    static List<Hit> weighted(List<List<Hit>> lists, double[] weights, int k) {
+        if (lists.size() != weights.length) {
+            throw new IllegalArgumentException(lists.size() + " lists but " + weights.length + " weights");
+        }
         Map<String, Hit> first = new LinkedHashMap<>();
         Map<String, Double> scores = new LinkedHashMap<>();
-        add(dense, denseWeight, first, scores);
-        add(lexical, 1 - denseWeight, first, scores);
+        for (int i = 0; i < weights.length; i++) {
+            add(lists.get(i), weights[i], first, scores);
+        }
         return top(first, scores, k);
     }
 

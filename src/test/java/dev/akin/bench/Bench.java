@@ -36,6 +36,15 @@ final class Bench implements Callable<Integer> {
         return 0;
     }
 
+    @Command(name = "ensemble-study", description = "How the ensemble's default weights were chosen: a grid of"
+            + " weightings scored on train, the best with their test nDCG@10.")
+    int ensembleStudy(@Parameters(paramLabel = "COLLECTION") String collection,
+                      @Parameters(paramLabel = "FIRST_INDEX") String first,
+                      @Parameters(paramLabel = "SECOND_INDEX") String second) {
+        dev.akin.search.EnsembleStudy.main(new String[] {collection, first, second});
+        return 0;
+    }
+
     @Command(name = "shortlist-study", description = "What the passages mode's shortlist changes: k=10 answers"
             + " against the first 10 of k=100, on a BEIR collection and on similar-by-id.")
     int shortlistStudy(@Parameters(paramLabel = "COLLECTION") String collection,

@@ -39,6 +39,28 @@ class FusionsTest {
     }
 
     @Test
+    void weightedFusionOfManyListsSumsEachWeightTimesTheNormalizedScore() {
+        List<Hit> one = List.of(hit("a", .9), hit("b", .5), hit("c", .1));
+        List<Hit> two = List.of(hit("c", 10), hit("a", 5), hit("d", 0));
+        List<Hit> three = List.of(hit("d", .3), hit("b", .2));
+        List<Hit> fused = Fusions.weighted(List.of(one, two, three), new double[] {0.2, 0.3, 0.5}, 10);
+        // a: 0.2*1 + 0.3*0.5 = 0.35; b: 0.2*0.5 + 0.5*0 = 0.1; c: 0.3; d: 0.5*1 = 0.5
+        assertThat(ids(fused)).containsExactly("d", "a", "c", "b");
+        assertThat(fused.get(1).score()).isCloseTo(0.35, within(1e-12));
+        assertThatThrownBy(() -> Fusions.weighted(List.of(one, two), new double[] {1}, 10))
+                .hasMessageContaining("2 lists but 1 weights");
+    }
+
+    @Test
+    void ensembleWeightsRejectNegativeNanAndAllZero() {
+        assertThat(Ensemble.fuse(List.of(List.of(hit("a", 1)), List.of(), List.of(), List.of(hit("b", 1))),
+                new Ensemble.Weights(0.2, 0, 0, 0.8), 2)).extracting(Hit::id).containsExactly("b", "a");
+        assertThatThrownBy(() -> new Ensemble.Weights(-0.1, 1, 1, 1)).hasMessageContaining("-0.1");
+        assertThatThrownBy(() -> new Ensemble.Weights(Double.NaN, 1, 1, 1)).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> new Ensemble.Weights(0, 0, 0, 0)).hasMessageContaining("all be 0");
+    }
+
+    @Test
     void fusionKeepsOnlyTheTopK() {
         assertThat(Fusions.rrf(List.of(List.of(hit("a", 1), hit("b", 1), hit("c", 1))), 2)).hasSize(2);
         assertThat(Fusions.weighted(List.of(hit("a", 1), hit("b", 0)), List.of(), 0.5, 1)).extracting(Hit::id)

@@ -1,0 +1,89 @@
+package dev.akin.search;
+
+import dev.akin.index.Filter;
+import dev.akin.index.Hit;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Two indexes of the same papers, each filled by its own model, asked as one. A text search takes four lists,
+ * each {@value #DEPTH} deep: the first index's passage-rescored list, its BM25 list and its dense list, and the
+ * second index's dense list; each is min-max normalised, then weighted and summed. Two small models trained apart
+ * miss different papers: on SciFact, bge-small-en-v1.5 with e5-small-v2 beats either alone (docs/benchmarks.md).
+ * It costs a second index and a second query embedding. The caller opens and closes both engines, and indexes
+ * the same inputs into both (the first with {@code --passages}).
+ */
+public final class Ensemble {
+    /** Each list's depth: as deep as the passages re-scoring, so that a paper 80th in one list can still win. */
+    static final int DEPTH = 100;
+    /** The first index's passages list: whole-text cosine share 0.6 (bge-small's train-best, as a mode alone). */
+    static final Retrieval PASSAGES = Retrieval.parse("passages:0.6");
+    /** Chosen on SciFact's train split (bge-small-en-v1.5-q first, e5-small-v2-q second; docs/benchmarks.md). */
+    public static final Weights DEFAULT_WEIGHTS = new Weights(0.6, 0.3, 0.1, 0.2);
+
+    /**
+     * Each list's weight; only their ratios matter.
+     *
+     * @param passages the first index's passage-rescored list
+     * @param lexical BM25 over title and abstract (from the first index)
+     * @param dense the first index's dense list
+     * @param secondDense the second index's dense list
+     */
+    public record Weights(double passages, double lexical, double dense, double secondDense) {
+        /** Checks that each weight is a finite number >= 0 and that one is above 0. */
+        public Weights {
+            for (double w : new double[] {passages, lexical, dense, secondDense}) {
+                if (!(w >= 0) || Double.isInfinite(w)) {
+                    throw new IllegalArgumentException("ensemble weights must be finite and >= 0, got " + w);
+                }
+            }
+            if (passages + lexical + dense + secondDense == 0) {
+                throw new IllegalArgumentException("ensemble weights must not all be 0");
+            }
+        }
+
+        double[] asArray() {
+            return new double[] {passages, lexical, dense, secondDense};
+        }
+    }
+
+    private final Akin first;
+    private final Akin second;
+    private final Weights weights;
+
+    /**
+     * @param first the engine whose sentence vectors and BM25 field are used; its index must keep passages
+     * @param second another model's engine over the same papers
+     */
+    public Ensemble(Akin first, Akin second, Weights weights) {
+        this.first = Objects.requireNonNull(first, "first");
+        this.second = Objects.requireNonNull(second, "second");
+        this.weights = Objects.requireNonNull(weights, "weights");
+        if (first == second) {
+            throw new IllegalArgumentException("an ensemble needs two engines, got the same one twice");
+        }
+    }
+
+    /** Papers most like a text, by the four lists fused. */
+    public Results search(String text, int k, Filter filter) {
+        if (k < 1 || k > DEPTH) {
+            throw new IllegalArgumentException("k must be in 1.." + DEPTH + ", got " + k);
+        }
+        return new Results(fuse(lists(text, filter), weights, k), false, first.modelName() + "+"
+                + second.modelName(), "ensemble");
+    }
+
+    /** The four lists in {@link Weights}' order, for a caller that weighs them itself (tuning). */
+    public List<List<Hit>> lists(String text, Filter filter) {
+        return List.of(
+                first.search(text, DEPTH, filter, SearchOptions.DEFAULTS.with(PASSAGES)).results(),
+                first.search(text, DEPTH, filter, SearchOptions.DEFAULTS.with(Retrieval.LEXICAL)).results(),
+                first.search(text, DEPTH, filter, SearchOptions.DEFAULTS.with(Retrieval.DENSE)).results(),
+                second.search(text, DEPTH, filter, SearchOptions.DEFAULTS.with(Retrieval.DENSE)).results());
+    }
+
+    /** The first {@code k} of the lists fused under these weights. */
+    public static List<Hit> fuse(List<List<Hit>> lists, Weights weights, int k) {
+        return Fusions.weighted(lists, weights.asArray(), k);
+    }
+}
