@@ -85,6 +85,27 @@ class CliIT {
     }
 
     @Test
+    void searchWithAnEnsembleAsksBothIndexesAndRefusesOptionsItCannotHonour() throws IOException {
+        String seed = TestModels.sampleData().resolve("004_cfd176248aa951e5.txt").toString();
+        Path bge = dir.resolve("ensemble-bge");
+        Path e5 = dir.resolve("ensemble-e5");
+        assertThat(akin("index", seed, "--index", bge.toString(), "--model", "bge-small-en-v1.5-q", "--passages")
+                .exit()).isZero();
+        assertThat(akin("index", seed, "--index", e5.toString(), "--model", "e5-small-v2-q").exit()).isZero();
+        Run run = akin("search", "harmful fine-tuning attacks", "--index", bge.toString(), "--ensemble-with",
+                e5.toString(), "--json", "-k", "4");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.json().get("results")).hasSize(4);
+        assertThat(run.json().get("model").asText()).isEqualTo("bge-small-en-v1.5-q+e5-small-v2-q");
+        Run withMode = akin("search", "x", "--index", bge.toString(), "--ensemble-with", e5.toString(), "--mmr", "0.7");
+        assertThat(withMode.exit()).isEqualTo(2);
+        assertThat(withMode.err()).contains("leave out --mode, --min-score, --mmr and --explain");
+        Run missing = akin("search", "x", "--index", bge.toString(), "--ensemble-with", dir.resolve("nope").toString());
+        assertThat(missing.err()).contains("no such index folder");
+        assertThat(dir.resolve("nope")).doesNotExist();
+    }
+
+    @Test
     void unknownIdIsAnErrorOnStderrWithNonZeroExit() {
         Run run = akin("similar", "no-such-id", "--index", index.toString(), "--json");
         assertThat(run.exit()).isEqualTo(ErrorHandler.USER_ERROR);
