@@ -181,6 +181,17 @@ public final class Akin implements AutoCloseable {
     }
 
     /**
+     * One text asked under several retrievals, its representations (query embedding, sentences) computed once for
+     * all: an ensemble's lists from one engine. Each answer as {@link #search(String, int, Filter, SearchOptions)}.
+     */
+    List<Results> searchEach(String text, int k, Filter filter, List<Retrieval> retrievals) {
+        checkK(k);
+        Query query = queries.text(text);
+        return retrievals.stream().map(r -> retriever.run(query, k, filter, SearchOptions.DEFAULTS.with(r),
+                modelName())).toList();
+    }
+
+    /**
      * Papers like the liked ones and unlike the unliked ones (Rocchio over stored vectors: no inference); the
      * given papers are excluded.
      */

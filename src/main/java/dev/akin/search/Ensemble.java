@@ -2,6 +2,7 @@ package dev.akin.search;
 
 import dev.akin.index.Filter;
 import dev.akin.index.Hit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -75,11 +76,11 @@ public final class Ensemble {
 
     /** The four lists in {@link Weights}' order, for a caller that weighs them itself (tuning). */
     public List<List<Hit>> lists(String text, Filter filter) {
-        return List.of(
-                first.search(text, DEPTH, filter, SearchOptions.DEFAULTS.with(PASSAGES)).results(),
-                first.search(text, DEPTH, filter, SearchOptions.DEFAULTS.with(Retrieval.LEXICAL)).results(),
-                first.search(text, DEPTH, filter, SearchOptions.DEFAULTS.with(Retrieval.DENSE)).results(),
-                second.search(text, DEPTH, filter, SearchOptions.DEFAULTS.with(Retrieval.DENSE)).results());
+        List<List<Hit>> lists = new ArrayList<>(4);
+        first.searchEach(text, DEPTH, filter, List.of(PASSAGES, Retrieval.LEXICAL, Retrieval.DENSE))
+                .forEach(r -> lists.add(r.results()));
+        lists.add(second.search(text, DEPTH, filter, SearchOptions.DEFAULTS.with(Retrieval.DENSE)).results());
+        return List.copyOf(lists);
     }
 
     /** The first {@code k} of the lists fused under these weights. */
