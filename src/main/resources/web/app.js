@@ -2,11 +2,15 @@
 const $ = id => document.getElementById(id);
 const ID = /^[\p{L}\p{N}._:\/+-]{1,256}$/u;
 
-function filters() {
+// The ensemble (two models) answers text searches only, by its own fusion: similar papers keep their default
+// mode, and diversity and reasons apply to them alone.
+function filters(textSearch) {
   const p = new URLSearchParams({k: '10'});
   if ($('yearFrom').value) p.set('yearFrom', $('yearFrom').value);
   if ($('yearTo').value) p.set('yearTo', $('yearTo').value);
-  if ($('mode').value) p.set('mode', $('mode').value);
+  const ensemble = $('mode').value === 'ensemble';
+  if ($('mode').value && !(ensemble && !textSearch)) p.set('mode', $('mode').value);
+  if (ensemble && textSearch) return p;
   if ($('diverse').checked) p.set('mmr', '0.7');
   if ($('explain').checked) p.set('explain', 'true');
   return p;
@@ -68,7 +72,7 @@ function status(text, error) {
 async function similar(id, title, focus) {
   status('Finding papers like this one…');
   try {
-    const p = filters();
+    const p = filters(false);
     if (focus) p.set('focus', focus);
     const answer = await call(`/api/papers/${encodeURIComponent(id)}/similar?` + p);
     render('Similar to: ' + (title || id) + (focus ? ' (in one respect)' : ''), answer);
@@ -118,7 +122,7 @@ async function search(q) {
     } catch (e) { /* not an id: search it as text */ }
   }
   try {
-    const p = filters();
+    const p = filters(true);
     p.set('q', q);
     $('focus').hidden = true;
     render('Results for: ' + q, await call('/api/search?' + p));
@@ -129,5 +133,15 @@ $('search').addEventListener('submit', event => {
   event.preventDefault();
   search($('q').value.trim());
 });
+
+// A server started with a second model's index offers the ensemble.
+call('/health').then(health => {
+  if (!health.ensemble) return;
+  const option = document.createElement('option');
+  option.value = 'ensemble';
+  option.textContent = 'two models (ensemble)';
+  option.title = health.ensemble;
+  $('mode').append(option);
+}).catch(() => { /* the page works without it */ });
 
 if (location.hash.length > 1) similar(decodeURIComponent(location.hash.slice(1)));

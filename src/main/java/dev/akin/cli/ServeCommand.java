@@ -5,6 +5,8 @@ import dev.akin.http.AkinServer;
 import dev.akin.http.ServerConfig;
 import dev.akin.index.IndexStats;
 import dev.akin.search.Akin;
+import dev.akin.search.AkinConfig;
+import dev.akin.search.Ensemble;
 import dev.akin.search.IndexOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", description = "Serve the index over HTTP, with a web page at /. Indexes the corpus (default:"
@@ -53,6 +56,11 @@ final class ServeCommand implements Callable<Integer> {
             + " and by POST /api/reindex (repeatable; default: the bundled sample corpus).")
     List<Path> corpus = new ArrayList<>();
 
+    @Option(names = "--ensemble-with", paramLabel = "DIR", description = "Also offer text search over two models"
+            + " (GET /api/search?mode=ensemble): DIR is an index of the same papers by another model (see akin search"
+            + " --ensemble-with). Every write, and POST /api/reindex, then goes to both indexes.")
+    Path ensembleWith;
+
     @Spec
     CommandSpec spec;
 
@@ -76,27 +84,31 @@ final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "akin-shutdown"));
-        try (Akin akin = Akin.open(config)) {
+        if (ensembleWith != null && !Files.isDirectory(ensembleWith)) {
+            throw new ParameterException(spec.commandLine(), "--ensemble-with " + ensembleWith + ": no such index"
+                    + " folder (build it with: akin index INPUTS --index " + ensembleWith + " --model MODEL)");
+        }
+        try (Akin akin = Akin.open(config);
+             Akin second = ensembleWith == null ? null
+                     : Akin.open(AkinConfig.at(ensembleWith, config.models()).withEmbed(config.embed()))) {
             akin.holdWriteLock();
-            IndexStats stats = akin.stats();
-            boolean empty = stats.papers() == 0;
-            if (empty || !stats.lexical() && !corpus.isEmpty()) {
-                // Empty: give the service something to serve. Written before lexical search: rewrite the corpus's
-                // papers in the current layout (stored vectors, no inference) so that hybrid search works.
-                spec.commandLine().getErr().println("akin: " + (empty ? "the index is empty"
-                        : "the index predates lexical search; upgrading it") + "; indexing " + sources);
-                try (Progress progress = Progress.start(spec.commandLine().getErr())) {
-                    spec.commandLine().getErr().println(akin.index(sources, IndexOptions.defaults(), progress)
-                            .summary());
-                }
-            } else if (!stats.lexical()) {
-                spec.commandLine().getErr().println("akin: warning: the index predates lexical search; lexical and"
-                        + " hybrid (the default for text search) fail until 'akin index <your inputs>' runs once (no"
-                        + " inference), or start serve with --corpus <your inputs>");
+            Ensemble ensemble = null;
+            if (second != null) {
+                second.holdWriteLock();
+                ensemble = new Ensemble(akin, second, Ensemble.DEFAULT_WEIGHTS);
+            }
+            fillIfEmpty(akin, second, ensemble, sources);
+            if (ensemble != null && !akin.stats().passages()) {
+                throw new ParameterException(spec.commandLine(), "--ensemble-with: the first index (" + index.index
+                        + ") keeps no sentence vectors, which the ensemble needs; rebuild it with akin index INPUTS"
+                        + " --index " + index.index + " --passages");
             }
             // Load the model and compile the hot paths now, not on the first user's search.
             akin.embed(List.of("warm-up query about neural networks"));
-            try (AkinServer ignored = new AkinServer(akin, server).start()) {
+            if (second != null) {
+                second.embed(List.of("warm-up query about neural networks"));
+            }
+            try (AkinServer ignored = new AkinServer(akin, ensemble, server).start()) {
                 spec.commandLine().getErr().printf("akin: http://%s:%d/ (Ctrl-C stops)%n", host, ignored.port());
                 spec.commandLine().getErr().flush();
                 stop.await();
@@ -105,6 +117,33 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }
         return 0;
+    }
+
+    /**
+     * Indexes the corpus when an index is empty, so the service has something to serve; and rewrites an index written
+     * before lexical search in the current layout (stored vectors, no inference) so that hybrid search works.
+     */
+    private void fillIfEmpty(Akin akin, Akin second, Ensemble ensemble, List<Path> sources) {
+        IndexStats stats = akin.stats();
+        boolean empty = stats.papers() == 0 || second != null && second.stats().papers() == 0;
+        var err = spec.commandLine().getErr();
+        if (empty || !stats.lexical() && !corpus.isEmpty()) {
+            err.println("akin: " + (empty ? "the index is empty" : "the index predates lexical search; upgrading it")
+                    + "; indexing " + sources);
+            try (Progress progress = Progress.start(err)) {
+                if (ensemble == null) {
+                    err.println(akin.index(sources, IndexOptions.defaults(), progress).summary());
+                } else {
+                    var reports = ensemble.index(sources, IndexOptions.defaults(), progress);
+                    err.println("first index: " + reports.get(0).summary());
+                    err.println("second index: " + reports.get(1).summary());
+                }
+            }
+        } else if (!stats.lexical()) {
+            err.println("akin: warning: the index predates lexical search; lexical and hybrid (the default for text"
+                    + " search) fail until 'akin index <your inputs>' runs once (no inference), or start serve with"
+                    + " --corpus <your inputs>");
+        }
     }
 
     private String token() throws IOException {

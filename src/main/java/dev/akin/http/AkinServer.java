@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.akin.AkinException;
 import dev.akin.search.Akin;
+import dev.akin.search.Ensemble;
 import dev.akin.search.PaperNotFoundException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -44,6 +45,16 @@ public final class AkinServer implements AutoCloseable {
      * @param config host, port, token and limits
      */
     public AkinServer(Akin akin, ServerConfig config) {
+        this(akin, null, config);
+    }
+
+    /**
+     * As above, with text search also over two models ({@code mode=ensemble}) and every write going to both
+     * indexes.
+     *
+     * @param ensemble {@code akin} with a second model's engine over the same papers; null for none
+     */
+    public AkinServer(Akin akin, Ensemble ensemble, ServerConfig config) {
         this.config = config;
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -52,11 +63,11 @@ public final class AkinServer implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics(akin);
         InferenceGate gate = new InferenceGate(config.inferenceSlots(), config.inferenceWait());
         WriteAuth auth = new WriteAuth(config.writeToken());
-        PaperApi papers = new PaperApi(akin, json, auth, gate, metrics);
-        ReindexApi reindexer = new ReindexApi(akin, config.corpus(), json, auth);
+        PaperApi papers = new PaperApi(akin, ensemble, json, auth, gate, metrics);
+        ReindexApi reindexer = new ReindexApi(akin, ensemble, config.corpus(), json, auth);
         this.reindex = reindexer;
-        QueryApi queries = new QueryApi(akin, json, gate, metrics);
-        OpsApi ops = new OpsApi(akin, metrics);
+        QueryApi queries = new QueryApi(akin, ensemble, json, gate, metrics);
+        OpsApi ops = new OpsApi(akin, ensemble, metrics);
         this.app = Javalin.create(c -> {
             c.jsonMapper(new JavalinJackson(json, false));
             c.jetty.addConnector((jetty, http) -> {

@@ -2,6 +2,7 @@ package dev.akin.http;
 
 import dev.akin.index.IndexStats;
 import dev.akin.search.Akin;
+import dev.akin.search.Ensemble;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +13,14 @@ import java.util.Map;
 /** Health, metrics, and the API's description. */
 final class OpsApi {
     private final Akin akin;
+    private final Ensemble ensemble;
     private final HttpMetrics metrics;
     private final byte[] openapi = resource("/openapi.json");
     private final byte[] docs = resource("/docs.html");
 
-    OpsApi(Akin akin, HttpMetrics metrics) {
+    OpsApi(Akin akin, Ensemble ensemble, HttpMetrics metrics) {
         this.akin = akin;
+        this.ensemble = ensemble;
         this.metrics = metrics;
     }
 
@@ -28,6 +31,8 @@ final class OpsApi {
         body.put("papers", stats.papers());
         body.put("model", stats.model());
         body.put("format", stats.settings().format().toString());
+        // Tells clients (the web page) whether mode=ensemble is on offer.
+        body.put("ensemble", ensemble == null ? null : ensemble.modelName());
         ctx.json(body);
     }
 

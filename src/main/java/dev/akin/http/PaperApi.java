@@ -6,6 +6,7 @@ import dev.akin.paper.InputException;
 import dev.akin.paper.Paper;
 import dev.akin.paper.RecordFields;
 import dev.akin.search.Akin;
+import dev.akin.search.Ensemble;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,17 @@ import java.util.Set;
 final class PaperApi {
     private static final int MAX_UPSERT = 1000;
     private final Akin akin;
+    private final Ensemble ensemble;
     private final ObjectMapper json;
     private final WriteAuth auth;
     private final InferenceGate gate;
     private final HttpMetrics metrics;
 
-    PaperApi(Akin akin, ObjectMapper json, WriteAuth auth, InferenceGate gate, HttpMetrics metrics) {
+    /** @param ensemble null, or the ensemble whose two indexes every write goes to */
+    PaperApi(Akin akin, Ensemble ensemble, ObjectMapper json, WriteAuth auth, InferenceGate gate,
+             HttpMetrics metrics) {
         this.akin = akin;
+        this.ensemble = ensemble;
         this.json = json;
         this.auth = auth;
         this.gate = gate;
@@ -72,14 +77,15 @@ final class PaperApi {
                 throw ApiException.badRequest(e.getMessage());
             }
         }
-        int upserted = gate.run(() -> metrics.timeInference("upsert", () -> akin.upsert(papers)));
+        int upserted = gate.run(() -> metrics.timeInference("upsert",
+                () -> ensemble == null ? akin.upsert(papers) : ensemble.upsert(papers)));
         ctx.json(Map.of("upserted", upserted, "papers", akin.stats().papers()));
     }
 
     void delete(Context ctx) {
         auth.check(ctx);
         String id = Requests.id(ctx.pathParam("id"), "id");
-        if (akin.delete(List.of(id)) == 0) {
+        if ((ensemble == null ? akin.delete(List.of(id)) : ensemble.delete(List.of(id))) == 0) {
             throw new dev.akin.search.PaperNotFoundException(id);
         }
         ctx.status(204);

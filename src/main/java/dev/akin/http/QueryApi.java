@@ -3,6 +3,7 @@ package dev.akin.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.akin.search.Akin;
+import dev.akin.search.Ensemble;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,14 @@ final class QueryApi {
     private static final Set<String> RECOMMEND_FIELDS = Set.of("liked", "unliked", "k", "yearFrom", "yearTo",
             "category");
     private final Akin akin;
+    private final Ensemble ensemble;
     private final ObjectMapper json;
     private final InferenceGate gate;
     private final HttpMetrics metrics;
 
-    QueryApi(Akin akin, ObjectMapper json, InferenceGate gate, HttpMetrics metrics) {
+    QueryApi(Akin akin, Ensemble ensemble, ObjectMapper json, InferenceGate gate, HttpMetrics metrics) {
         this.akin = akin;
+        this.ensemble = ensemble;
         this.json = json;
         this.gate = gate;
         this.metrics = metrics;
@@ -30,11 +33,34 @@ final class QueryApi {
     void search(Context ctx) {
         Requests.allowOnly(ctx, Set.of("q", "k", "yearFrom", "yearTo", "category", "mode", "minScore", "mmr", "explain"));
         String q = Requests.query(ctx.queryParam("q"));
+        if (Ensemble.MODE.equals(ctx.queryParam("mode"))) {
+            ensembleSearch(ctx, q);
+            return;
+        }
         var ranking = Requests.ranking(ctx);
         int k = Requests.k(ctx.queryParam("k"));
         var filter = Requests.filter(ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), ctx.queryParam("category"),
                 akin);
         ctx.json(gate.run(() -> metrics.timeInference("search", () -> akin.search(q, k, filter, ranking))));
+    }
+
+    private void ensembleSearch(Context ctx, String q) {
+        if (ensemble == null) {
+            throw new ApiException(409, "Conflict", "mode=ensemble needs a second model's index: start the server"
+                    + " with akin serve --ensemble-with DIR");
+        }
+        for (String option : List.of("minScore", "mmr", "explain")) {
+            if (ctx.queryParam(option) != null) {
+                throw ApiException.badRequest("mode=ensemble fuses its own four lists: leave out " + option);
+            }
+        }
+        int k = Requests.k(ctx.queryParam("k"));
+        if (k > Ensemble.DEPTH) {
+            throw ApiException.badRequest("k must be in 1.." + Ensemble.DEPTH + " with mode=ensemble, got " + k);
+        }
+        var filter = Requests.filter(ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), ctx.queryParam("category"),
+                akin);
+        ctx.json(gate.run(() -> metrics.timeInference("search-ensemble", () -> ensemble.search(q, k, filter))));
     }
 
     void recommend(Context ctx) {

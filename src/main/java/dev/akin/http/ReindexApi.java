@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.akin.paper.InputException;
 import dev.akin.search.Akin;
+import dev.akin.search.Ensemble;
 import dev.akin.search.IndexOptions;
+import dev.akin.search.IndexProgress;
+import dev.akin.search.IndexReport;
 import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class ReindexApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReindexApi.class);
     private final Akin akin;
+    private final Ensemble ensemble;
     private final List<Path> corpus;
     private final ObjectMapper json;
     private final WriteAuth auth;
@@ -32,8 +36,10 @@ final class ReindexApi implements AutoCloseable {
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("akin-reindex").daemon().factory());
 
-    ReindexApi(Akin akin, List<Path> corpus, ObjectMapper json, WriteAuth auth) {
+    /** @param ensemble null, or the ensemble whose two indexes a reindex fills one after the other */
+    ReindexApi(Akin akin, Ensemble ensemble, List<Path> corpus, ObjectMapper json, WriteAuth auth) {
         this.akin = akin;
+        this.ensemble = ensemble;
         this.corpus = List.copyOf(corpus);
         this.json = json;
         this.auth = auth;
@@ -69,15 +75,17 @@ final class ReindexApi implements AutoCloseable {
 
     private void run(ReindexStatus started, IndexOptions options) {
         try {
-            var report = akin.index(corpus, options, (done, total, embedded) -> {
+            IndexProgress progress = (done, total, embedded) -> {
                 if (closing) {
                     // Stops the run between chunks; what it wrote since its last commit is dropped at close.
                     throw new CancellationException("the server is stopping");
                 }
                 status.set(status.get().progressed(done, total, embedded));
-            });
-            status.set(status.get().finished(report));
-            LOG.info("reindex finished: {}", report.summary());
+            };
+            List<IndexReport> reports = ensemble == null ? List.of(akin.index(corpus, options, progress))
+                    : ensemble.index(corpus, options, progress);
+            status.set(status.get().finished(reports));
+            LOG.info("reindex finished: {}", status.get().summary());
         } catch (CancellationException e) {
             status.set(status.get().failed("cancelled: the server stopped"));
         } catch (InputException e) {

@@ -3,6 +3,7 @@ package dev.akin.http;
 import dev.akin.search.IndexOptions;
 import dev.akin.search.IndexReport;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where the server's background reindex stands, as GET /api/reindex shows it.
@@ -34,9 +35,13 @@ record ReindexStatus(String state, boolean force, boolean prune, Instant started
         return new ReindexStatus(state, force, prune, startedAt, null, nowDone, nowTotal, nowEmbedded, null, null);
     }
 
-    ReindexStatus finished(IndexReport report) {
-        return new ReindexStatus("done", force, prune, startedAt, Instant.now(), done, total, report.embedded(),
-                report.summary(), null);
+    /** Done, with one report per index written (two for an ensemble: the first index's, then the second's). */
+    ReindexStatus finished(List<IndexReport> reports) {
+        long allEmbedded = reports.stream().mapToLong(IndexReport::embedded).sum();
+        String summary = reports.size() == 1 ? reports.getFirst().summary() : "first index: "
+                + reports.get(0).summary() + System.lineSeparator() + "second index: " + reports.get(1).summary();
+        return new ReindexStatus("done", force, prune, startedAt, Instant.now(), done, total, allEmbedded, summary,
+                null);
     }
 
     ReindexStatus failed(String why) {

@@ -4,6 +4,7 @@ import dev.akin.embed.Embedder;
 import dev.akin.embed.ModelSpec;
 import dev.akin.embed.Vectors;
 import dev.akin.index.Filter;
+import dev.akin.index.Hit;
 import dev.akin.index.Hits;
 import dev.akin.index.IndexStats;
 import dev.akin.index.IndexedPaper;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +128,11 @@ public final class Akin implements AutoCloseable {
         int deleted = store.delete(ids);
         store.commit();
         return deleted;
+    }
+
+    /** The paper as a hit with this score, with this index's title and year, if this index holds it. */
+    Optional<Hit> held(String id, double score) {
+        return store.get(id).map(p -> new Hit(id, p.paper().title(), p.paper().year(), score));
     }
 
     /** The stored paper. */

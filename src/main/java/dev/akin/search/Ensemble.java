@@ -2,9 +2,15 @@ package dev.akin.search;
 
 import dev.akin.index.Filter;
 import dev.akin.index.Hit;
+import dev.akin.paper.Paper;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Two indexes of the same papers, each filled by its own model, asked as one. A text search takes four lists,
@@ -12,13 +18,21 @@ import java.util.Objects;
  * second index's dense list; each is min-max normalised, then weighted and summed. Two small models trained apart
  * miss different papers: on SciFact, bge-small-en-v1.5 with e5-small-v2 beats either alone (docs/benchmarks.md).
  * It costs a second index and a second query embedding. The caller opens and closes both engines, and indexes
- * the same inputs into both (the first with {@code --passages}).
+ * the same inputs into both (the first with {@code --passages}); the write methods here write to both.
+ *
+ * <p>The first index is the record: a paper the second still holds but the first does not (deleted, or written
+ * to the first alone) is never answered, and every answer's title and year are the first index's.
  */
 public final class Ensemble {
-    /** Each list's depth: as deep as the passages re-scoring, so that a paper 80th in one list can still win. */
-    static final int DEPTH = 100;
+    /**
+     * Each list's depth, and so the largest k: as deep as the passages re-scoring, so that a paper 80th in one list
+     * can still win.
+     */
+    public static final int DEPTH = 100;
     /** The first index's passages list: whole-text cosine share 0.6 (bge-small's train-best, as a mode alone). */
     static final Retrieval PASSAGES = Retrieval.parse("passages:0.6");
+    /** The mode an ensemble's answers report. */
+    public static final String MODE = "ensemble";
     /** Chosen on SciFact's train split (bge-small-en-v1.5-q first, e5-small-v2-q second; docs/benchmarks.md). */
     public static final Weights DEFAULT_WEIGHTS = new Weights(0.6, 0.3, 0.1, 0.2);
 
@@ -70,8 +84,7 @@ public final class Ensemble {
         if (k < 1 || k > DEPTH) {
             throw new IllegalArgumentException("k must be in 1.." + DEPTH + ", got " + k);
         }
-        return new Results(fuse(lists(text, filter), weights, k), false, first.modelName() + "+"
-                + second.modelName(), "ensemble");
+        return new Results(fuse(lists(text, filter), weights, k), false, modelName(), MODE);
     }
 
     /** The four lists in {@link Weights}' order, for a caller that weighs them itself (tuning). */
@@ -79,8 +92,48 @@ public final class Ensemble {
         List<List<Hit>> lists = new ArrayList<>(4);
         first.searchEach(text, DEPTH, filter, List.of(PASSAGES, Retrieval.LEXICAL, Retrieval.DENSE))
                 .forEach(r -> lists.add(r.results()));
-        lists.add(second.search(text, DEPTH, filter, SearchOptions.DEFAULTS.with(Retrieval.DENSE)).results());
+        Set<String> seen = new HashSet<>();
+        lists.forEach(list -> list.forEach(hit -> seen.add(hit.id())));
+        List<Hit> secondDense = new ArrayList<>();
+        for (Hit hit : second.search(text, DEPTH, filter, SearchOptions.DEFAULTS.with(Retrieval.DENSE)).results()) {
+            // Only a paper none of the first's lists found needs asking whether the first still holds it.
+            (seen.contains(hit.id()) ? Optional.of(hit) : first.held(hit.id(), hit.score()))
+                    .ifPresent(secondDense::add);
+        }
+        lists.add(List.copyOf(secondDense));
         return List.copyOf(lists);
+    }
+
+    /** Adds or replaces papers in both indexes (the first, then the second); returns how many. */
+    public int upsert(List<Paper> papers) {
+        int upserted = first.upsert(papers);
+        second.upsert(papers);
+        return upserted;
+    }
+
+    /** Deletes papers from both indexes; returns how many the first held. */
+    public int delete(Collection<String> ids) {
+        int deleted = first.delete(ids);
+        second.delete(ids);
+        return deleted;
+    }
+
+    /**
+     * Indexes the same inputs into the first index (always keeping sentence vectors, which the ensemble reads), then
+     * the second; returns both reports in that order. Progress counts the two passes as one run of twice the
+     * papers. Malformed inputs stop the first pass, before the second.
+     */
+    public List<IndexReport> index(List<Path> paths, IndexOptions options, IndexProgress progress) {
+        IndexReport one = first.index(paths, options.withPassages(true), progress == IndexProgress.NONE ? progress
+                : (done, total, embedded) -> progress.update(done, 2 * total, embedded));
+        IndexReport two = second.index(paths, options, progress == IndexProgress.NONE ? progress
+                : (done, total, embedded) -> progress.update(total + done, 2 * total, one.embedded() + embedded));
+        return List.of(one, two);
+    }
+
+    /** The two models' names, "first+second", as answers name their model. */
+    public String modelName() {
+        return first.modelName() + "+" + second.modelName();
     }
 
     /** The first {@code k} of the lists fused under these weights. */

@@ -103,6 +103,15 @@ class CliIT {
         Run missing = akin("search", "x", "--index", bge.toString(), "--ensemble-with", dir.resolve("nope").toString());
         assertThat(missing.err()).contains("no such index folder");
         assertThat(dir.resolve("nope")).doesNotExist();
+        Run serveMissing = akin("serve", "--port", "0", "--index", bge.toString(), "--ensemble-with",
+                dir.resolve("nope").toString());
+        assertThat(serveMissing.exit()).isEqualTo(2);
+        assertThat(serveMissing.err()).contains("no such index folder");
+        // The first index must keep sentence vectors: e5's does not, so e5 cannot come first.
+        Run serveSwapped = akin("serve", "--port", "0", "--index", e5.toString(), "--ensemble-with", bge.toString());
+        assertThat(serveSwapped.exit()).isEqualTo(2);
+        assertThat(serveSwapped.err()).contains("keeps no sentence vectors").contains("--passages");
+        assertThat(dir.resolve("nope")).doesNotExist();
     }
 
     @Test

@@ -90,7 +90,7 @@ class ServeDuringReindexIT {
                 assertThat(secondWriter.exitValue()).isEqualTo(1);
                 assertThat(ChildJvm.output(second)).contains("is locked by pid " + ProcessHandle.current().pid());
 
-                JsonNode status = awaitReindex(base);
+                JsonNode status = awaitReindex(base, AUTH);
                 reindexing.set(false);
                 stop.set(true);
                 for (Future<?> f : traffic) {
@@ -213,10 +213,10 @@ class ServeDuringReindexIT {
         }
     }
 
-    private static JsonNode awaitReindex(String base) throws Exception {
+    static JsonNode awaitReindex(String base, String auth) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
-            JsonNode status = JSON.readTree(sendTo(base, "GET", "/api/reindex", null, "Authorization", AUTH).body());
+            JsonNode status = JSON.readTree(sendTo(base, "GET", "/api/reindex", null, "Authorization", auth).body());
             if (!status.get("state").asText().equals("running")) {
                 return status;
             }

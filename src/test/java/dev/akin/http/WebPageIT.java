@@ -48,10 +48,15 @@ class WebPageIT {
     }
 
     private static ChromeDriver browser() {
+        return browser(dir);
+    }
+
+    /** Headless Chromium with a fresh profile under {@code profiles}. */
+    static ChromeDriver browser(Path profiles) {
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + dir.resolve("profile-" + System.nanoTime()), "--window-size=1200,900");
+                "--user-data-dir=" + profiles.resolve("profile-" + System.nanoTime()), "--window-size=1200,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
