@@ -84,24 +84,30 @@ public final class Ensemble {
         if (k < 1 || k > DEPTH) {
             throw new IllegalArgumentException("k must be in 1.." + DEPTH + ", got " + k);
         }
-        return new Results(fuse(lists(text, filter), weights, k), false, modelName(), MODE);
+        List<Results> answers = answers(text, filter);
+        boolean exact = answers.stream().allMatch(Results::exact);
+        return new Results(fuse(answers.stream().map(Results::results).toList(), weights, k), exact, modelName(),
+                MODE);
     }
 
     /** The four lists in {@link Weights}' order, for a caller that weighs them itself (tuning). */
     public List<List<Hit>> lists(String text, Filter filter) {
-        List<List<Hit>> lists = new ArrayList<>(4);
-        first.searchEach(text, DEPTH, filter, List.of(PASSAGES, Retrieval.LEXICAL, Retrieval.DENSE))
-                .forEach(r -> lists.add(r.results()));
+        return answers(text, filter).stream().map(Results::results).toList();
+    }
+
+    private List<Results> answers(String text, Filter filter) {
+        List<Results> answers = new ArrayList<>(first.searchEach(text, DEPTH, filter,
+                List.of(PASSAGES, Retrieval.LEXICAL, Retrieval.DENSE)));
         Set<String> seen = new HashSet<>();
-        lists.forEach(list -> list.forEach(hit -> seen.add(hit.id())));
-        List<Hit> secondDense = new ArrayList<>();
-        for (Hit hit : second.search(text, DEPTH, filter, SearchOptions.DEFAULTS.with(Retrieval.DENSE)).results()) {
+        answers.forEach(answer -> answer.results().forEach(hit -> seen.add(hit.id())));
+        Results fromSecond = second.search(text, DEPTH, filter, SearchOptions.DEFAULTS.with(Retrieval.DENSE));
+        List<Hit> held = new ArrayList<>();
+        for (Hit hit : fromSecond.results()) {
             // Only a paper none of the first's lists found needs asking whether the first still holds it.
-            (seen.contains(hit.id()) ? Optional.of(hit) : first.held(hit.id(), hit.score()))
-                    .ifPresent(secondDense::add);
+            (seen.contains(hit.id()) ? Optional.of(hit) : first.held(hit.id(), hit.score())).ifPresent(held::add);
         }
-        lists.add(List.copyOf(secondDense));
-        return List.copyOf(lists);
+        answers.add(new Results(held, fromSecond.exact(), fromSecond.model(), fromSecond.mode()));
+        return answers;
     }
 
     /** Adds or replaces papers in both indexes (the first, then the second); returns how many. */

@@ -30,6 +30,8 @@ class EnsembleIT {
             Results answer = new Ensemble(bge, e5, Ensemble.DEFAULT_WEIGHTS).search(QUERY, 10, Filter.NONE);
             assertThat(answer.model()).isEqualTo("bge-small-en-v1.5-q+e5-small-v2-q");
             assertThat(answer.mode()).isEqualTo("ensemble");
+            // 60 papers: each list scored every candidate, so the fused answer is exact too.
+            assertThat(answer.exact()).isTrue();
             assertThat(answer.results()).hasSize(10).extracting(Hit::id).doesNotHaveDuplicates();
             assertThat(answer.results()).extracting(Hit::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
 
