@@ -45,6 +45,10 @@ final class PaperApi {
         String id = Requests.id(ctx.pathParam("id"), "id");
         String rawFocus = ctx.queryParam("focus");
         String focus = rawFocus == null ? null : Requests.text(rawFocus, "focus");
+        if (Ensemble.MODE.equals(ctx.queryParam("mode"))) {
+            throw ApiException.badRequest("mode=ensemble is for text search (GET /api/search); similar papers take"
+                    + " dense, lexical, hybrid-rrf, hybrid-weighted[:W], passages[:W] or hybrid-passages[:W]");
+        }
         var ranking = Requests.ranking(ctx);
         int k = Requests.k(ctx.queryParam("k"));
         var filter = Requests.filter(ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), ctx.queryParam("category"),

@@ -94,9 +94,10 @@ class EnsembleHttpIT {
         assertProblem(sendTo(base, "GET", "/api/search?mode=ensemble&k=101&q=x", null), 400, "1..100");
         assertProblem(sendTo(base, "GET", "/api/search?mode=ensemble&mmr=0.5&q=x", null), 400, "leave out mmr");
         assertProblem(sendTo(base, "GET", "/api/search?mode=ensemble&explain=true&q=x", null), 400, "explain");
-        // Similar is not an ensemble's: the mode is refused there as any unknown mode is.
+        // Similar papers are not an ensemble's, and the refusal says where it is.
         String someId = ids(answer).getFirst();
-        assertProblem(sendTo(base, "GET", "/api/papers/" + someId + "/similar?mode=ensemble", null), 400, "mode");
+        assertProblem(sendTo(base, "GET", "/api/papers/" + someId + "/similar?mode=ensemble", null), 400,
+                "mode=ensemble is for text search");
 
         String plainBase = "http://127.0.0.1:" + plain.port();
         assertProblem(sendTo(plainBase, "GET", "/api/search?mode=ensemble&q=x", null), 409, "--ensemble-with");
