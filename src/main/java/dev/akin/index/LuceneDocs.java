@@ -163,10 +163,7 @@ final class LuceneDocs {
             if (hit == null) {
                 // A segment written before layout 3, until the next indexing run rewrites it.
                 stored = stored == null ? searcher.storedFields() : stored;
-                Document doc = stored.document(docs[i].doc, HIT_FIELDS);
-                var year = doc.getField(YEAR);
-                hit = new HitValues.Shown(doc.get(ID), doc.get(TITLE),
-                        year == null ? null : year.numericValue().intValue());
+                hit = shownFromStored(stored, docs[i].doc);
             }
             if (!skip.contains(hit.id())) {
                 hitDocs[hits.size()] = docs[i].doc;
@@ -175,6 +172,33 @@ final class LuceneDocs {
             }
         }
         return new Found(hits, Arrays.copyOf(hitDocs, hits.size()));
+    }
+
+    /** See {@link VectorStore#held}: found by id, shown from the doc values (or stored fields, before layout 3). */
+    static List<Hit> held(IndexSearcher searcher, List<Hit> hits) throws IOException {
+        int[] docs = BinaryValues.docsOf(searcher, hits.stream().map(Hit::id).toList());
+        List<HitValues.Shown> shown = HitValues.read(searcher, docs);
+        List<Hit> held = new ArrayList<>(hits.size());
+        StoredFields stored = null;
+        for (int i = 0; i < docs.length; i++) {
+            if (docs[i] < 0) {
+                continue;
+            }
+            HitValues.Shown hit = shown.get(i);
+            if (hit == null) {
+                stored = stored == null ? searcher.storedFields() : stored;
+                hit = shownFromStored(stored, docs[i]);
+            }
+            held.add(new Hit(hit.id(), hit.title(), hit.year(), hits.get(i).score()));
+        }
+        return held;
+    }
+
+    private static HitValues.Shown shownFromStored(StoredFields stored, int doc) throws IOException {
+        Document document = stored.document(doc, HIT_FIELDS);
+        var year = document.getField(YEAR);
+        return new HitValues.Shown(document.get(ID), document.get(TITLE),
+                year == null ? null : year.numericValue().intValue());
     }
 
     static Paper toPaper(Document doc) {

@@ -92,6 +92,11 @@ public final class LuceneVectorStore implements VectorStore {
     }
 
     @Override
+    public List<Hit> held(List<Hit> hits) {
+        return snapshots.read(List.of(), searcher -> LuceneDocs.held(searcher, hits));
+    }
+
+    @Override
     public void upsert(List<IndexedPaper> papers) {
         if (fingerprint == null) {
             throw new IllegalStateException("bindModel before writing to " + path);

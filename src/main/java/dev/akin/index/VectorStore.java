@@ -25,6 +25,12 @@ public interface VectorStore extends AutoCloseable {
     /** The paper with this id, as of the last commit or {@link #refresh()} of this process. */
     Optional<IndexedPaper> get(String id);
 
+    /**
+     * Of these hits (found elsewhere, e.g. in another model's index of the same papers), the ones this store holds,
+     * in the same order, with their scores and with this store's title and year; from one snapshot.
+     */
+    List<Hit> held(List<Hit> hits);
+
     /** Adds papers, replacing any with the same id; visible to queries after {@link #refresh()} or commit. */
     void upsert(List<IndexedPaper> papers);
 

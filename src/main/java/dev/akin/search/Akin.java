@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,9 +129,9 @@ public final class Akin implements AutoCloseable {
         return deleted;
     }
 
-    /** The paper as a hit with this score, with this index's title and year, if this index holds it. */
-    Optional<Hit> held(String id, double score) {
-        return store.get(id).map(p -> new Hit(id, p.paper().title(), p.paper().year(), score));
+    /** Of these hits, the ones this index holds, in order, with this index's title and year. */
+    List<Hit> held(List<Hit> hits) {
+        return store.held(hits);
     }
 
     /** The stored paper. */

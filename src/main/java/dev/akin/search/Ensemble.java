@@ -6,10 +6,11 @@ import dev.akin.paper.Paper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -101,12 +102,13 @@ public final class Ensemble {
         Set<String> seen = new HashSet<>();
         answers.forEach(answer -> answer.results().forEach(hit -> seen.add(hit.id())));
         Results fromSecond = second.search(text, DEPTH, filter, SearchOptions.DEFAULTS.with(Retrieval.DENSE));
-        List<Hit> held = new ArrayList<>();
-        for (Hit hit : fromSecond.results()) {
-            // Only a paper none of the first's lists found needs asking whether the first still holds it.
-            (seen.contains(hit.id()) ? Optional.of(hit) : first.held(hit.id(), hit.score())).ifPresent(held::add);
-        }
-        answers.add(new Results(held, fromSecond.exact(), fromSecond.model(), fromSecond.mode()));
+        // Only the papers none of the first's lists found need asking whether the first still holds them.
+        List<Hit> unseen = fromSecond.results().stream().filter(hit -> !seen.contains(hit.id())).toList();
+        Map<String, Hit> held = new HashMap<>();
+        first.held(unseen).forEach(hit -> held.put(hit.id(), hit));
+        List<Hit> kept = fromSecond.results().stream().map(hit -> seen.contains(hit.id()) ? hit : held.get(hit.id()))
+                .filter(Objects::nonNull).toList();
+        answers.add(new Results(kept, fromSecond.exact(), fromSecond.model(), fromSecond.mode()));
         return answers;
     }
 

@@ -45,6 +45,16 @@ final class Bench implements Callable<Integer> {
         return 0;
     }
 
+    @Command(name = "ensemble-latency", description = "Text-search p50 of the two-model ensemble against one"
+            + " model's default search and hybrid-passages:0.7, on a BEIR collection's test queries.")
+    int ensembleLatency(@Parameters(paramLabel = "COLLECTION") String collection,
+                        @Parameters(paramLabel = "FIRST_INDEX") String first,
+                        @Parameters(paramLabel = "SECOND_INDEX") String second,
+                        @Parameters(paramLabel = "ROUNDS", defaultValue = "7") String rounds) {
+        EnsembleLatencyBench.main(new String[] {collection, first, second, rounds});
+        return 0;
+    }
+
     @Command(name = "shortlist-study", description = "What the passages mode's shortlist changes: k=10 answers"
             + " against the first 10 of k=100, on a BEIR collection and on similar-by-id.")
     int shortlistStudy(@Parameters(paramLabel = "COLLECTION") String collection,

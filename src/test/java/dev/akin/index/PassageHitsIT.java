@@ -74,4 +74,26 @@ class PassageHitsIT {
             assertThat(without.dense().passages()).isEmpty();
         }
     }
+
+    @Test
+    void heldKeepsTheHitsThisIndexHoldsWithItsOwnTitlesAcrossSegments(@TempDir Path dir) {
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, IndexSettings.defaults())) {
+            store.bindModel(new ModelFingerprint("synthetic", "none", Pooling.MEAN, 32, 256));
+            store.upsert(List.of(paper(1), paper(2)));
+            store.commit();
+            store.upsert(List.of(paper(3)));
+            store.commit();
+            IndexedPaper renamed = paper(2);
+            store.upsert(List.of(new IndexedPaper(new Paper("p2", "Renamed", "", null, null, null, 2020, null, "t"),
+                    renamed.vector(), "", "", null)));
+            store.delete(List.of("p3"));
+            store.commit();
+
+            List<Hit> asked = List.of(new Hit("p3", "old", null, 0.9), new Hit("p2", "old", null, 0.8),
+                    new Hit("elsewhere", "x", null, 0.7), new Hit("p1", "old", 1999, 0.6));
+            assertThat(store.held(asked)).containsExactly(new Hit("p2", "Renamed", 2020, 0.8),
+                    new Hit("p1", "Paper number 1 on topic 1", null, 0.6));
+            assertThat(store.held(List.of())).isEmpty();
+        }
+    }
 }
