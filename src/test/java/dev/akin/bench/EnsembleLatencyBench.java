@@ -1,5 +1,6 @@
 package dev.akin.bench;
 
+import dev.akin.embed.EmbedOptions;
 import dev.akin.eval.BeirCollection;
 import dev.akin.index.Filter;
 import dev.akin.search.Akin;
@@ -20,8 +21,10 @@ import java.util.function.Consumer;
 /**
  * Text-search latency of the two-model ensemble against one model's default search and its best mode, on a BEIR
  * collection's test queries (100 at random), single-threaded, the three taking turns round by round; each one's
- * p50 is the median over rounds of the round's p50. Arguments: collection folder, first index (with passages),
- * second index, rounds (default 7).
+ * p50 is the median over rounds of the round's p50. Inference as {@code akin serve} runs it: one ONNX Runtime
+ * thread per inference (two models' multi-threaded pools on two cores spin against each other, which cost the
+ * ensemble ~40% in a scratch run). Arguments: collection folder, first index (with passages), second index, rounds
+ * (default 7).
  */
 public final class EnsembleLatencyBench {
     private EnsembleLatencyBench() {
@@ -33,8 +36,9 @@ public final class EnsembleLatencyBench {
         List<String> queries = new ArrayList<>(BeirCollection.load(Path.of(args[0]), "test").queries().values());
         Collections.shuffle(queries, new Random(42));
         List<String> sample = queries.subList(0, Math.min(100, queries.size()));
-        try (Akin first = Akin.open(AkinConfig.at(Path.of(args[1]), models));
-             Akin second = Akin.open(AkinConfig.at(Path.of(args[2]), models))) {
+        EmbedOptions serving = new EmbedOptions(1, Runtime.getRuntime().availableProcessors(), 16);
+        try (Akin first = Akin.open(AkinConfig.at(Path.of(args[1]), models).withEmbed(serving));
+             Akin second = Akin.open(AkinConfig.at(Path.of(args[2]), models).withEmbed(serving))) {
             Ensemble ensemble = new Ensemble(first, second, Ensemble.DEFAULT_WEIGHTS);
             SearchOptions best = SearchOptions.DEFAULTS.with(Retrieval.parse("hybrid-passages:0.7"));
             Map<String, Consumer<String>> ways = new LinkedHashMap<>();
