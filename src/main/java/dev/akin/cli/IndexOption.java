@@ -5,8 +5,11 @@ import dev.akin.index.IndexSettings;
 import dev.akin.index.VectorFormat;
 import dev.akin.search.Akin;
 import dev.akin.search.AkinConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Options every command shares: where the index and models are, which model. */
 final class IndexOption {
@@ -60,6 +63,18 @@ final class IndexOption {
         }
         return AkinConfig.at(index, models == null ? home("models") : models).withModel(model)
                 .withSettings(settings).withEmbed(embed);
+    }
+
+    /**
+     * Opens the {@code --ensemble-with} index: another model's index of the same papers, with the first's models
+     * folder and inference options. Refuses a folder that does not exist instead of creating an empty index there.
+     */
+    static Akin openSecond(CommandLine cmd, Path dir, AkinConfig first) {
+        if (!Files.isDirectory(dir)) {
+            throw new ParameterException(cmd, "--ensemble-with " + dir + ": no such index folder (build it with:"
+                    + " akin index INPUTS --index " + dir + " --model MODEL)");
+        }
+        return Akin.open(AkinConfig.at(dir, first.models()).withEmbed(first.embed()));
     }
 
     /** A folder of akin's own: under the launcher's akin.home, else under the working directory. */

@@ -1,10 +1,8 @@
 package dev.akin.cli;
 
 import dev.akin.search.Akin;
-import dev.akin.search.AkinConfig;
 import dev.akin.search.Ensemble;
 import dev.akin.search.Results;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,12 +33,7 @@ final class SearchCommand extends QueryCommand {
             throw new ParameterException(spec.commandLine(), "--ensemble-with fuses its own four lists: leave out"
                     + " --mode, --min-score, --mmr and --explain");
         }
-        if (!Files.isDirectory(ensembleWith)) {
-            throw new ParameterException(spec.commandLine(), "--ensemble-with " + ensembleWith + ": no such index"
-                    + " folder (build it with: akin index INPUTS --index " + ensembleWith + " --model MODEL)");
-        }
-        AkinConfig first = index.config();
-        try (Akin second = Akin.open(AkinConfig.at(ensembleWith, first.models()).withEmbed(first.embed()))) {
+        try (Akin second = IndexOption.openSecond(spec.commandLine(), ensembleWith, index.config())) {
             return new Ensemble(akin, second, Ensemble.DEFAULT_WEIGHTS).search(text, query.k, query.filter());
         }
     }

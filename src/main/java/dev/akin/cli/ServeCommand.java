@@ -5,7 +5,6 @@ import dev.akin.http.AkinServer;
 import dev.akin.http.ServerConfig;
 import dev.akin.index.IndexStats;
 import dev.akin.search.Akin;
-import dev.akin.search.AkinConfig;
 import dev.akin.search.Ensemble;
 import dev.akin.search.IndexOptions;
 import java.io.IOException;
@@ -84,13 +83,9 @@ final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "akin-shutdown"));
-        if (ensembleWith != null && !Files.isDirectory(ensembleWith)) {
-            throw new ParameterException(spec.commandLine(), "--ensemble-with " + ensembleWith + ": no such index"
-                    + " folder (build it with: akin index INPUTS --index " + ensembleWith + " --model MODEL)");
-        }
         try (Akin akin = Akin.open(config);
              Akin second = ensembleWith == null ? null
-                     : Akin.open(AkinConfig.at(ensembleWith, config.models()).withEmbed(config.embed()))) {
+                     : IndexOption.openSecond(spec.commandLine(), ensembleWith, config)) {
             akin.holdWriteLock();
             Ensemble ensemble = null;
             if (second != null) {

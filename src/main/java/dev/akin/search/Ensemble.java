@@ -132,10 +132,10 @@ public final class Ensemble {
      * papers. Malformed inputs stop the first pass, before the second.
      */
     public List<IndexReport> index(List<Path> paths, IndexOptions options, IndexProgress progress) {
-        IndexReport one = first.index(paths, options.withPassages(true), progress == IndexProgress.NONE ? progress
-                : (done, total, embedded) -> progress.update(done, 2 * total, embedded));
-        IndexReport two = second.index(paths, options, progress == IndexProgress.NONE ? progress
-                : (done, total, embedded) -> progress.update(total + done, 2 * total, one.embedded() + embedded));
+        IndexReport one = first.index(paths, options.withPassages(true),
+                (done, total, embedded) -> progress.update(done, 2 * total, embedded));
+        IndexReport two = second.index(paths, options,
+                (done, total, embedded) -> progress.update(total + done, 2 * total, one.embedded() + embedded));
         return List.of(one, two);
     }
 

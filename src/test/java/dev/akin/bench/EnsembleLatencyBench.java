@@ -1,5 +1,7 @@
 package dev.akin.bench;
 
+import static dev.akin.bench.RetrievalLatencyBench.median;
+
 import dev.akin.embed.EmbedOptions;
 import dev.akin.eval.BeirCollection;
 import dev.akin.index.Filter;
@@ -74,11 +76,5 @@ public final class EnsembleLatencyBench {
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         return ms;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

@@ -86,7 +86,7 @@ public final class RetrievalLatencyBench {
         return last.isEmpty() ? paper.title() : last;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
