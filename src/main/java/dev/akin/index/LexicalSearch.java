@@ -21,8 +21,10 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * BM25 over title + abstract for a query text of any length: a search query, or a whole paper's title and abstract.
@@ -59,22 +61,41 @@ final class LexicalSearch {
     }
 
     Hits run(IndexSearcher searcher, String text, int k, Filter filter, Set<String> skip) throws IOException {
-        Query terms = query(searcher, text);
-        if (terms == null) {
+        List<TermAtATime.Boosted> terms = terms(searcher, text);
+        if (terms.isEmpty()) {
             return new Hits(List.of(), true);
         }
         Query filterQuery = LuceneFilters.toQuery(filter);
-        Query query = filterQuery == null ? terms : new BooleanQuery.Builder()
-                .add(terms, BooleanClause.Occur.MUST).add(filterQuery, BooleanClause.Occur.FILTER).build();
         int n = k + skip.size();
-        // Counting hits only up to n lets Lucene skip documents that cannot make the top n (the default counts
-        // the first 1,000 exactly).
-        var docs = searcher.search(query, new TopScoreDocCollectorManager(n, n)).scoreDocs;
+        ScoreDoc[] docs;
+        if (TermAtATime.postings(terms) <= TermAtATime.MAX_POSTINGS) {
+            docs = TermAtATime.top(searcher, LuceneDocs.TEXT, terms, filterQuery, n);
+        } else {
+            Query query = filterQuery == null ? query(terms) : new BooleanQuery.Builder()
+                    .add(query(terms), BooleanClause.Occur.MUST).add(filterQuery, BooleanClause.Occur.FILTER).build();
+            // Counting hits only up to n lets Lucene skip documents that cannot make the top n (the default counts
+            // the first 1,000 exactly).
+            docs = searcher.search(query, new TopScoreDocCollectorManager(n, n)).scoreDocs;
+        }
         return new Hits(LuceneDocs.hits(searcher, docs, k, skip, score -> score).hits(), true);
     }
 
-    /** The weighted term query, or null when the text has no term the index knows. */
-    Query query(IndexSearcher searcher, String text) throws IOException {
+    /** The text's terms as a query: each a term query boosted by its frequency in the text. */
+    static Query query(List<TermAtATime.Boosted> terms) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (TermAtATime.Boosted term : terms) {
+            // The looked-up states spare the query a second term-dictionary seek per segment.
+            query.add(new BoostQuery(new TermQuery(new Term(LuceneDocs.TEXT, term.term()), term.states()),
+                    term.boost()), BooleanClause.Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    /**
+     * The text's terms that the index knows, at most {@link #MAX_TERMS}, the most telling (tf-idf) first, each
+     * boosted by its frequency in the text; none when the index knows none.
+     */
+    List<TermAtATime.Boosted> terms(IndexSearcher searcher, String text) throws IOException {
         Map<String, Integer> frequencies = termFrequencies(text, null);
         long docs = Math.max(1, searcher.getIndexReader().numDocs());
         List<Weighted> weighted = new ArrayList<>();
@@ -85,17 +106,9 @@ final class LexicalSearch {
                         entry.getValue() * idf(docs, states.docFreq())));
             }
         }
-        if (weighted.isEmpty()) {
-            return null;
-        }
         weighted.sort(Comparator.comparingDouble(Weighted::weight).reversed());
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (Weighted term : weighted.subList(0, Math.min(MAX_TERMS, weighted.size()))) {
-            // The looked-up states spare the query a second term-dictionary seek per segment.
-            query.add(new BoostQuery(new TermQuery(new Term(LuceneDocs.TEXT, term.term()), term.states()),
-                    term.frequency()), BooleanClause.Occur.SHOULD);
-        }
-        return query.build();
+        return weighted.stream().limit(MAX_TERMS)
+                .map(w -> new TermAtATime.Boosted(new BytesRef(w.term()), w.frequency(), w.states())).toList();
     }
 
     private record Weighted(String term, int frequency, TermStates states, double weight) {
