@@ -45,6 +45,16 @@ final class Bench implements Callable<Integer> {
         return 0;
     }
 
+    @Command(name = "prf-study", description = "Pseudo-relevance feedback on CSFCube's focused similar: each mode"
+            + " re-scored with its top papers' vectors, tuned per fold on dev.")
+    int prfStudy(@Parameters(paramLabel = "CSFCUBE") String collection,
+                 @Parameters(paramLabel = "INDEX") String index,
+                 @Parameters(paramLabel = "MODES", defaultValue = "dense,passages:0.8,hybrid-weighted:0.7,"
+                         + "hybrid-weighted:0.6") String modes) {
+        dev.akin.search.PrfStudy.main(new String[] {collection, index, modes});
+        return 0;
+    }
+
     @Command(name = "ensemble-latency", description = "Text-search p50 of the two-model ensemble against one"
             + " model's default search and hybrid-passages:0.7, on a BEIR collection's test queries.")
     int ensembleLatency(@Parameters(paramLabel = "COLLECTION") String collection,
