@@ -28,8 +28,8 @@ import org.apache.lucene.util.BytesRef;
  * The top documents of a boosted term disjunction, scored term at a time: every posting of every term is added
  * into a per-segment table. When the terms have few postings in all, this beats Lucene's max-score search, whose
  * per-term set-up (impacts, score bounds) then costs more than scoring each posting outright; with many postings,
- * max-score's skipping wins (see {@link #MAX_POSTINGS}). The scores are the ones a
- * BooleanQuery of boosted TermQuerys gives (same similarity and statistics), up to the order of float additions.
+ * max-score's skipping wins (see {@link #MAX_POSTINGS}). The scores are the ones a BooleanQuery of boosted
+ * TermQuerys gives (same similarity and statistics), up to the order of float additions.
  */
 final class TermAtATime {
     /**
