@@ -178,12 +178,12 @@ final class EvalCommand {
             }
             for (String model : common.models()) {
                 try (Akin akin = common.open(name, model)) {
-                    var report = akin.index(List.of(abstracts(dir)), dev.akin.search.IndexOptions.defaults()
+                    var report = akin.index(List.of(CsfcubeEval.abstracts(dir)), dev.akin.search.IndexOptions.defaults()
                             .withPassages(common.modes().stream().anyMatch(Retrieval::needsPassages)),
                             dev.akin.search.IndexProgress.NONE);
                     warnSkipped(report, spec.commandLine().getErr());
                     Map<String, Map<String, double[]>> perPool = new LinkedHashMap<>();
-                    Function<CsfcubeEval.Pool, String> focused = focus ? CsfcubeEval.facetFocus(abstracts(dir))
+                    Function<CsfcubeEval.Pool, String> focused = focus ? CsfcubeEval.facetFocus(CsfcubeEval.abstracts(dir))
                             : pool -> null;
                     for (Retrieval mode : common.modes()) {
                         var ranker = mode.mode() == Retrieval.Mode.DENSE && !focus ? CsfcubeEval.byVectors(akin::vector)
@@ -209,14 +209,6 @@ final class EvalCommand {
                     both(scores, "method"), both(scores, "result")));
             common.write("pairs-" + name, results, spec.commandLine().getErr());
             return 0;
-        }
-
-        private static Path abstracts(Path dir) throws IOException {
-            try (var files = Files.list(dir)) {
-                return files.filter(f -> f.getFileName().toString().startsWith("abstracts-csfcube")
-                        && f.getFileName().toString().endsWith(".jsonl")).findFirst()
-                        .orElseThrow(() -> new dev.akin.paper.InputException(dir + ": no abstracts-csfcube*.jsonl"));
-            }
         }
 
         private static String cell(List<CsfcubeEval.Scores> scores, String facet, boolean map) {

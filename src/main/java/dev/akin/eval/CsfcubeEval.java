@@ -76,6 +76,17 @@ public final class CsfcubeEval {
         return pools;
     }
 
+    /** The collection's abstracts file ({@code abstracts-csfcube*.jsonl}) in {@code dir}. */
+    public static Path abstracts(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("abstracts-csfcube")
+                    && f.getFileName().toString().endsWith(".jsonl")).findFirst()
+                    .orElseThrow(() -> new InputException(dir + ": no abstracts-csfcube*.jsonl"));
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
     /** A ranker from similarity: candidates by descending dot product of their vectors with the query's. */
     public static Function<Pool, List<String>> byVectors(Function<String, float[]> vectors) {
         return pool -> {

@@ -68,6 +68,7 @@ final class TermAtATime {
             scorers[t] = searcher.getSimilarity().scorer(term.boost(), collection, searcher.termStatistics(
                     new Term(field, term.term()), term.states().docFreq(), term.states().totalTermFreq()));
         }
+        long postings = postings(terms);
         Weight filterWeight = filter == null ? null
                 : searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
         // Lowest score first, and of equal scores the higher doc id, so that poll() drops what the collector would.
@@ -79,7 +80,7 @@ final class TermAtATime {
             if (fieldTerms == null || filterWeight != null && filterScorer == null) {
                 continue;
             }
-            Table table = score(leaf, fieldTerms, terms, scorers, field);
+            Table table = score(leaf, fieldTerms, terms, scorers, field, postings);
             collect(leaf, table, filterScorer == null ? null : filterScorer.iterator(), best, n);
         }
         ScoreDoc[] out = new ScoreDoc[best.size()];
@@ -89,26 +90,19 @@ final class TermAtATime {
         return out;
     }
 
+    /** @param postings the terms' postings in the whole index: a bound on this segment's, to size the table */
     private static Table score(LeafReaderContext leaf, Terms fieldTerms, List<Boosted> terms,
-                               Similarity.SimScorer[] scorers, String field) throws IOException {
+                               Similarity.SimScorer[] scorers, String field, long postings) throws IOException {
         TermsEnum it = fieldTerms.iterator();
-        TermState[] states = new TermState[terms.size()];
-        long postings = 0;
-        for (int t = 0; t < states.length; t++) {
-            var supplier = terms.get(t).states().get(leaf);
-            states[t] = supplier == null ? null : supplier.get();
-            if (states[t] != null) {
-                it.seekExact(terms.get(t).term(), states[t]);
-                postings += it.docFreq();
-            }
-        }
         Table table = new Table(postings, leaf.reader().maxDoc());
         PostingsEnum docs = null;
-        for (int t = 0; t < states.length; t++) {
-            if (states[t] == null) {
+        for (int t = 0; t < terms.size(); t++) {
+            var supplier = terms.get(t).states().get(leaf);
+            TermState state = supplier == null ? null : supplier.get();
+            if (state == null) {
                 continue;
             }
-            it.seekExact(terms.get(t).term(), states[t]);
+            it.seekExact(terms.get(t).term(), state);
             docs = it.postings(docs, PostingsEnum.FREQS);
             NumericDocValues norms = leaf.reader().getNormValues(field);
             for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {

@@ -4,9 +4,6 @@ import dev.akin.embed.Vectors;
 import dev.akin.eval.CsfcubeEval;
 import dev.akin.index.Filter;
 import dev.akin.index.Hit;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +32,7 @@ public final class PrfStudy {
         Path dir = Path.of(args[0]);
         List<CsfcubeEval.Pool> pools = CsfcubeEval.pools(dir);
         Path splits = dir.resolve("evaluation_splits.json");
-        Function<CsfcubeEval.Pool, String> focus = CsfcubeEval.facetFocus(abstracts(dir));
+        Function<CsfcubeEval.Pool, String> focus = CsfcubeEval.facetFocus(CsfcubeEval.abstracts(dir));
         try (Akin akin = Akin.open(AkinConfig.at(Path.of(args[1]), Path.of(System.getProperty("akin.models", "models"))))) {
             Map<String, float[]> vectors = new HashMap<>();
             Function<String, float[]> vector = id -> vectors.computeIfAbsent(id, akin::vector);
@@ -109,14 +106,5 @@ public final class PrfStudy {
     private static CsfcubeEval.Scores all(List<CsfcubeEval.Scores> scores) {
         return scores.stream().filter(s -> s.facet().equals("all") && s.split().equals("test")).findFirst()
                 .orElseThrow();
-    }
-
-    private static Path abstracts(Path dir) {
-        try (var files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("abstracts-csfcube")).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(dir + ": no abstracts-csfcube*.jsonl"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
