@@ -40,6 +40,7 @@ final class LexicalSearch {
 
     private final Analyzer analyzer;
     private final TermStatesCache termStates = new TermStatesCache();
+    private final FieldNorms norms = new FieldNorms(LuceneDocs.TEXT);
 
     /** @param analyzer analyzes query texts as the indexed field was; the caller closes it */
     LexicalSearch(Analyzer analyzer) {
@@ -69,7 +70,7 @@ final class LexicalSearch {
         int n = k + skip.size();
         ScoreDoc[] docs;
         if (TermAtATime.postings(terms) <= TermAtATime.MAX_POSTINGS) {
-            docs = TermAtATime.top(searcher, LuceneDocs.TEXT, terms, filterQuery, n);
+            docs = TermAtATime.top(searcher, norms, terms, filterQuery, n);
         } else {
             Query query = filterQuery == null ? query(terms) : new BooleanQuery.Builder()
                     .add(query(terms), BooleanClause.Occur.MUST).add(filterQuery, BooleanClause.Occur.FILTER).build();
@@ -98,9 +99,10 @@ final class LexicalSearch {
     List<TermAtATime.Boosted> terms(IndexSearcher searcher, String text) throws IOException {
         Map<String, Integer> frequencies = termFrequencies(text, null);
         long docs = Math.max(1, searcher.getIndexReader().numDocs());
+        TermStatesCache.Lookup known = termStates.in(searcher);
         List<Weighted> weighted = new ArrayList<>();
         for (var entry : frequencies.entrySet()) {
-            TermStates states = termStates.of(searcher, entry.getKey());
+            TermStates states = known.of(entry.getKey());
             if (states.docFreq() > 0) {
                 weighted.add(new Weighted(entry.getKey(), entry.getValue(), states,
                         entry.getValue() * idf(docs, states.docFreq())));
@@ -128,10 +130,11 @@ final class LexicalSearch {
         Map<String, Integer> inB = termFrequencies(b, words);
         long docs = Math.max(1, searcher.getIndexReader().numDocs());
         Map<String, Double> weights = new HashMap<>();
+        TermStatesCache.Lookup known = termStates.in(searcher);
         for (var entry : inB.entrySet()) {
             Integer other = inA.get(entry.getKey());
             if (other != null) {
-                int df = termStates.of(searcher, entry.getKey()).docFreq();
+                int df = known.of(entry.getKey()).docFreq();
                 weights.put(entry.getKey(), Math.min(other, entry.getValue()) * idf(docs, df));
             }
         }

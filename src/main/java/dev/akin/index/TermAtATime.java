@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermState;
@@ -54,10 +53,11 @@ final class TermAtATime {
 
     /**
      * The best {@code n} live documents (top-level doc ids, best first; ties by lower doc id, as Lucene's
-     * collector) matching any of {@code terms} in {@code field} and {@code filter} (null for none).
+     * collector) matching any of {@code terms} in the field of {@code norms} and {@code filter} (null for none).
      */
-    static ScoreDoc[] top(IndexSearcher searcher, String field, List<Boosted> terms, Query filter, int n)
+    static ScoreDoc[] top(IndexSearcher searcher, FieldNorms norms, List<Boosted> terms, Query filter, int n)
             throws IOException {
+        String field = norms.field();
         CollectionStatistics collection = searcher.collectionStatistics(field);
         if (collection == null || terms.isEmpty() || n < 1) {
             return new ScoreDoc[0];
@@ -80,7 +80,7 @@ final class TermAtATime {
             if (fieldTerms == null || filterWeight != null && filterScorer == null) {
                 continue;
             }
-            Table table = score(leaf, fieldTerms, terms, scorers, field, postings);
+            Table table = score(leaf, fieldTerms, terms, scorers, norms.of(leaf.reader()), postings);
             collect(leaf, table, filterScorer == null ? null : filterScorer.iterator(), best, n);
         }
         ScoreDoc[] out = new ScoreDoc[best.size()];
@@ -92,7 +92,7 @@ final class TermAtATime {
 
     /** @param postings the terms' postings in the whole index: a bound on this segment's, to size the table */
     private static Table score(LeafReaderContext leaf, Terms fieldTerms, List<Boosted> terms,
-                               Similarity.SimScorer[] scorers, String field, long postings) throws IOException {
+                               Similarity.SimScorer[] scorers, byte[] norms, long postings) throws IOException {
         TermsEnum it = fieldTerms.iterator();
         Table table = new Table(postings, leaf.reader().maxDoc());
         PostingsEnum docs = null;
@@ -104,10 +104,9 @@ final class TermAtATime {
             }
             it.seekExact(terms.get(t).term(), state);
             docs = it.postings(docs, PostingsEnum.FREQS);
-            NumericDocValues norms = leaf.reader().getNormValues(field);
+            Similarity.SimScorer scorer = scorers[t];
             for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-                long norm = norms != null && norms.advanceExact(d) ? norms.longValue() : 1L;
-                table.add(d, scorers[t].score(docs.freq(), norm));
+                table.add(d, scorer.score(docs.freq(), norms[d]));
             }
         }
         return table;

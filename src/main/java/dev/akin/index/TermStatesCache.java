@@ -25,23 +25,42 @@ final class TermStatesCache {
      * a {@link TermStates} is only read afterwards, so one instance serves concurrent queries.
      */
     TermStates of(IndexSearcher searcher, String term) throws IOException {
+        return in(searcher).of(term);
+    }
+
+    /** The searcher's reader's cache, for a query that looks up many terms. */
+    Lookup in(IndexSearcher searcher) {
         IndexReader.CacheHelper helper = searcher.getIndexReader().getReaderCacheHelper();
         if (helper == null) {
-            return build(searcher, term);
+            return new Lookup(searcher, null);
         }
-        Map<String, TermStates> cache = byReader.computeIfAbsent(helper.getKey(), key -> {
+        return new Lookup(searcher, byReader.computeIfAbsent(helper.getKey(), key -> {
             helper.addClosedListener(byReader::remove);
             return new ConcurrentHashMap<>();
-        });
-        TermStates known = cache.get(term);
-        if (known != null) {
-            return known;
+        }));
+    }
+
+    /** One reader's term states; without a cache (a reader that cannot be cached), each term is looked up anew. */
+    static final class Lookup {
+        private final IndexSearcher searcher;
+        private final Map<String, TermStates> cache;
+
+        private Lookup(IndexSearcher searcher, Map<String, TermStates> cache) {
+            this.searcher = searcher;
+            this.cache = cache;
         }
-        TermStates states = build(searcher, term);
-        if (cache.size() < MAX_TERMS_PER_READER) {
-            cache.put(term, states);
+
+        TermStates of(String term) throws IOException {
+            TermStates known = cache == null ? null : cache.get(term);
+            if (known != null) {
+                return known;
+            }
+            TermStates states = build(searcher, term);
+            if (cache != null && cache.size() < MAX_TERMS_PER_READER) {
+                cache.put(term, states);
+            }
+            return states;
         }
-        return states;
     }
 
     private static TermStates build(IndexSearcher searcher, String term) throws IOException {

@@ -43,7 +43,7 @@ class TermAtATimeIT {
     }
 
     @Test
-    void findsWhatLuceneFindsWithTheSameScoresAcrossSegmentsDeletionsAndFilters(@TempDir Path dir) throws IOException {
+    void findsWhatLuceneFindsWithTheSameScoresAcrossSegmentsDeletionsAndFiltersAndDropsClosedSegmentsNorms(@TempDir Path dir) throws IOException {
         Random random = new Random(7);
         try (var directory = FSDirectory.open(dir); var analyzer = LuceneDocs.analyzer();
              var writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
@@ -63,6 +63,7 @@ class TermAtATimeIT {
             }
             writer.commit();
             LexicalSearch lexical = new LexicalSearch(analyzer);
+            FieldNorms norms = new FieldNorms(LuceneDocs.TEXT);
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 assertThat(reader.leaves()).hasSizeGreaterThan(1);
@@ -75,7 +76,7 @@ class TermAtATimeIT {
                     for (Filter filter : filters) {
                         for (int n : new int[] {1, 10, 100}) {
                             Query filterQuery = LuceneFilters.toQuery(filter);
-                            ScoreDoc[] ours = TermAtATime.top(searcher, LuceneDocs.TEXT, terms, filterQuery, n);
+                            ScoreDoc[] ours = TermAtATime.top(searcher, norms, terms, filterQuery, n);
                             ScoreDoc[] lucene = searcher.search(filterQuery == null ? LexicalSearch.query(terms)
                                     : new BooleanQuery.Builder().add(LexicalSearch.query(terms), BooleanClause.Occur.MUST)
                                     .add(filterQuery, BooleanClause.Occur.FILTER).build(),
@@ -86,7 +87,9 @@ class TermAtATimeIT {
                     }
                 }
                 assertThat(compared).as("hits compared").isGreaterThan(5_000);
+                assertThat(norms.segments()).as("norms held").isEqualTo(reader.leaves().size());
             }
+            assertThat(norms.segments()).as("norms held after the reader closed").isZero();
         }
     }
 
