@@ -20,14 +20,6 @@ final class TermStatesCache {
     private static final int MAX_TERMS_PER_READER = 100_000;
     private final Map<Object, Map<String, TermStates>> byReader = new ConcurrentHashMap<>();
 
-    /**
-     * The term's states in every segment of the searcher's reader, with its statistics. Built with statistics,
-     * a {@link TermStates} is only read afterwards, so one instance serves concurrent queries.
-     */
-    TermStates of(IndexSearcher searcher, String term) throws IOException {
-        return in(searcher).of(term);
-    }
-
     /** The searcher's reader's cache, for a query that looks up many terms. */
     Lookup in(IndexSearcher searcher) {
         IndexReader.CacheHelper helper = searcher.getIndexReader().getReaderCacheHelper();
@@ -50,6 +42,10 @@ final class TermStatesCache {
             this.cache = cache;
         }
 
+        /**
+         * The term's states in every segment of the reader, with its statistics. Built with statistics, a
+         * {@link TermStates} is only read afterwards, so one instance serves concurrent queries.
+         */
         TermStates of(String term) throws IOException {
             TermStates known = cache == null ? null : cache.get(term);
             if (known != null) {

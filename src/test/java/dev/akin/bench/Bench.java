@@ -55,6 +55,14 @@ final class Bench implements Callable<Integer> {
         return 0;
     }
 
+    @Command(name = "late-chunk-study", description = "CSFCube's focused similar with sentence vectors pooled from"
+            + " the whole abstract's token states (late chunking) against sentences embedded alone, tuned per fold.")
+    int lateChunkStudy(@Parameters(paramLabel = "CSFCUBE") String collection,
+                       @Parameters(paramLabel = "MODEL_DIR") String model) {
+        LateChunkStudy.main(new String[] {collection, model});
+        return 0;
+    }
+
     @Command(name = "ensemble-latency", description = "Text-search p50 of the two-model ensemble against one"
             + " model's default search and hybrid-passages:0.7, on a BEIR collection's test queries.")
     int ensembleLatency(@Parameters(paramLabel = "COLLECTION") String collection,

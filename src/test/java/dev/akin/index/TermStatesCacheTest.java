@@ -31,14 +31,14 @@ class TermStatesCacheTest {
             writer.addDocument(text("graph neural networks"));
             writer.commit();
             DirectoryReader before = DirectoryReader.open(dir);
-            assertThat(cache.of(new IndexSearcher(before), "graph").docFreq()).isEqualTo(1);
+            assertThat(cache.in(new IndexSearcher(before)).of("graph").docFreq()).isEqualTo(1);
 
             writer.addDocument(text("graph transformers"));
             writer.commit();
             try (DirectoryReader after = DirectoryReader.openIfChanged(before)) {
-                assertThat(cache.of(new IndexSearcher(after), "graph").docFreq()).isEqualTo(2);
-                assertThat(cache.of(new IndexSearcher(before), "graph").docFreq()).as("the older snapshot").isEqualTo(1);
-                assertThat(cache.of(new IndexSearcher(after), "absent").docFreq()).isZero();
+                assertThat(cache.in(new IndexSearcher(after)).of("graph").docFreq()).isEqualTo(2);
+                assertThat(cache.in(new IndexSearcher(before)).of("graph").docFreq()).as("the older snapshot").isEqualTo(1);
+                assertThat(cache.in(new IndexSearcher(after)).of("absent").docFreq()).isZero();
                 assertThat(cache.readers()).isEqualTo(2);
                 before.close();
                 assertThat(cache.readers()).isEqualTo(1);
@@ -59,8 +59,8 @@ class TermStatesCacheTest {
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 Term graph = new Term(LuceneDocs.TEXT, "graph");
-                cache.of(searcher, "graph");
-                TopDocs cached = searcher.search(new TermQuery(graph, cache.of(searcher, "graph")), 10);
+                cache.in(searcher).of("graph");
+                TopDocs cached = searcher.search(new TermQuery(graph, cache.in(searcher).of("graph")), 10);
                 TopDocs plain = searcher.search(new TermQuery(graph), 10);
                 assertThat(cached.scoreDocs).hasSize(2);
                 for (int i = 0; i < 2; i++) {
