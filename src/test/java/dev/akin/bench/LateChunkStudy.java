@@ -13,6 +13,7 @@ import dev.akin.embed.ModelSpec;
 import dev.akin.embed.Pooling;
 import dev.akin.embed.Vectors;
 import dev.akin.eval.CsfcubeEval;
+import dev.akin.search.Akin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
@@ -116,23 +117,25 @@ public final class LateChunkStudy {
         return pool -> {
             Encoded query = encoded.get(pool.queryId());
             float[] focus = focusQuery.get(key(pool));
-            float[] vector = focus == null ? query.whole() : Vectors.blend(query.whole(), focus, 0.5);
+            float[] vector = focus == null ? query.whole() : Vectors.blend(query.whole(), focus, Akin.FOCUS_PAPER_WEIGHT);
             float[][] own = sentences.apply(query);
             int[] facet = focusSentences.get(key(pool));
             List<float[]> asked = facet == null ? List.of(own) : Arrays.stream(facet).mapToObj(i -> own[i]).toList();
             Map<String, Double> score = new HashMap<>();
             for (String c : pool.candidates()) {
                 Encoded candidate = encoded.get(c);
-                double match = 0;
-                for (float[] s : asked) {
-                    match += Arrays.stream(sentences.apply(candidate)).mapToDouble(t -> Vectors.dot(s, t)).max()
-                            .orElse(0) / asked.size();
-                }
+                double match = w < 1 ? meanMax(asked, sentences.apply(candidate)) : 0;
                 score.put(c, w * Vectors.dot(vector, candidate.whole()) + (1 - w) * match);
             }
             return pool.candidates().stream().sorted(Comparator.comparing(score::get, Comparator.reverseOrder()))
                     .toList();
         };
+    }
+
+    /** How well {@code candidate}'s sentences cover each asked one: the mean of each one's best cosine. */
+    private static double meanMax(List<float[]> asked, float[][] candidate) {
+        return asked.stream().mapToDouble(s -> Arrays.stream(candidate).mapToDouble(t -> Vectors.dot(s, t)).max()
+                .orElse(0)).average().orElse(0);
     }
 
     /** Title, then the collection's sentences, with each one's character span in the joined text. */
@@ -185,62 +188,53 @@ public final class LateChunkStudy {
         }
 
         float[] vector(String text) {
-            return pool(states(tokenizer.encode(text).getIds()));
+            long[] ids = tokenizer.encode(text).getIds();
+            return pool(spec.pooling(), states(ids), ones(ids.length));
         }
 
         /** The whole text's vector, each sentence alone, and each sentence pooled from the whole text's states. */
         Encoded encode(Paper paper) {
             Encoding encoding = tokenizer.encode(spec.documentText(paper.text()));
-            float[][] states = states(encoding.getIds());
+            int length = encoding.getIds().length;
+            float[] states = states(encoding.getIds());
             CharSpan[] tokens = encoding.getCharTokenSpans();
             float[][] alone = new float[paper.spans().length][];
             float[][] late = new float[paper.spans().length][];
             for (int s = 0; s < late.length; s++) {
                 alone[s] = vector(spec.documentText(paper.sentences().get(s)));
-                float[] sum = new float[states[0].length];
-                int inside = 0;
-                for (int t = 0; t < tokens.length; t++) {
-                    if (tokens[t] != null && tokens[t].getEnd() > tokens[t].getStart()
-                            && tokens[t].getStart() >= paper.spans()[s][0] && tokens[t].getEnd() <= paper.spans()[s][1]) {
-                        for (int d = 0; d < sum.length; d++) {
-                            sum[d] += states[t][d];
-                        }
-                        inside++;
-                    }
+                long[] inside = new long[length];
+                for (int t = 0; t < length; t++) {
+                    boolean in = tokens[t] != null && tokens[t].getEnd() > tokens[t].getStart()
+                            && tokens[t].getStart() >= paper.spans()[s][0] && tokens[t].getEnd() <= paper.spans()[s][1];
+                    inside[t] = in ? 1 : 0;
                 }
-                late[s] = inside == 0 ? alone[s] : Vectors.normalize(sum); // past the token limit: alone
+                // Past the token limit a sentence has no states: it keeps its vector alone.
+                late[s] = Arrays.stream(inside).sum() == 0 ? alone[s] : pool(Pooling.MEAN, states, inside);
             }
-            return new Encoded(pool(states), alone, late);
+            return new Encoded(pool(spec.pooling(), states, ones(length)), alone, late);
         }
 
-        private float[] pool(float[][] states) {
-            if (spec.pooling() == Pooling.CLS) {
-                return Vectors.normalize(states[0].clone());
-            }
-            float[] sum = new float[states[0].length];
-            for (float[] state : states) {
-                for (int d = 0; d < sum.length; d++) {
-                    sum[d] += state[d];
-                }
-            }
-            return Vectors.normalize(sum);
+        private static float[] pool(Pooling pooling, float[] states, long[] mask) {
+            return Vectors.normalize(pooling.pool(states, mask, 1, mask.length, states.length / mask.length)[0]);
         }
 
-        private float[][] states(long[] ids) {
-            long[] shape = {1, ids.length};
-            long[] mask = new long[ids.length];
+        private static long[] ones(int length) {
+            long[] mask = new long[length];
             Arrays.fill(mask, 1);
+            return mask;
+        }
+
+        /** The last hidden state of one sequence, row-major [tokens, dim]. */
+        private float[] states(long[] ids) {
+            long[] shape = {1, ids.length};
             try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
-                 OnnxTensor attention = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
+                 OnnxTensor attention = OnnxTensor.createTensor(env, LongBuffer.wrap(ones(ids.length)), shape);
                  OnnxTensor types = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[ids.length]), shape);
                  OrtSession.Result result = session.run(Map.of("input_ids", input, "attention_mask", attention,
                          "token_type_ids", types))) {
-                OnnxTensor hidden = (OnnxTensor) result.get(0);
-                FloatBuffer buffer = hidden.getFloatBuffer();
-                float[][] out = new float[ids.length][(int) hidden.getInfo().getShape()[2]];
-                for (float[] row : out) {
-                    buffer.get(row);
-                }
+                FloatBuffer buffer = ((OnnxTensor) result.get(0)).getFloatBuffer();
+                float[] out = new float[buffer.remaining()];
+                buffer.get(out);
                 return out;
             } catch (OrtException e) {
                 throw new IllegalStateException("inference failed on " + ids.length + " tokens: " + e.getMessage(), e);
