@@ -61,8 +61,9 @@ final class LexicalSearch {
         }
     }
 
-    Hits run(IndexSearcher searcher, String text, int k, Filter filter, Set<String> skip) throws IOException {
-        List<TermAtATime.Boosted> terms = terms(searcher, text);
+    Hits run(IndexSearcher searcher, LexicalQuery text, int k, Filter filter, Set<String> skip)
+            throws IOException {
+        List<TermAtATime.Boosted> terms = terms(searcher, counts(searcher, text));
         if (terms.isEmpty()) {
             return new Hits(List.of(), true);
         }
@@ -93,27 +94,45 @@ final class LexicalSearch {
     }
 
     /**
-     * The text's terms that the index knows, at most {@link #MAX_TERMS}, the most telling (tf-idf) first, each
-     * boosted by its frequency in the text; none when the index knows none.
+     * The stored paper's indexed terms, if the query is a paper and the snapshot holds its terms (a paper written
+     * before layout 4 does not, until the next indexing run); otherwise the query's text, analyzed.
      */
-    List<TermAtATime.Boosted> terms(IndexSearcher searcher, String text) throws IOException {
-        Map<String, Integer> frequencies = termFrequencies(text, null);
-        long docs = Math.max(1, searcher.getIndexReader().numDocs());
-        TermStatesCache.Lookup known = termStates.in(searcher);
-        List<Weighted> weighted = new ArrayList<>();
-        for (var entry : frequencies.entrySet()) {
-            TermStates states = known.of(entry.getKey());
-            if (states.docFreq() > 0) {
-                weighted.add(new Weighted(entry.getKey(), entry.getValue(), states,
-                        entry.getValue() * idf(docs, states.docFreq())));
+    private TermCounts counts(IndexSearcher searcher, LexicalQuery query) throws IOException {
+        if (query.paper().isPresent()) {
+            int doc = BinaryValues.docsOf(searcher, List.of(query.paper().get()))[0];
+            TermCounts stored = BinaryValues.read(searcher, LuceneDocs.TERMS, new int[] {doc}, TermCounts::decode)
+                    .getFirst();
+            if (stored != null) {
+                return stored;
             }
         }
-        weighted.sort(Comparator.comparingDouble(Weighted::weight).reversed());
-        return weighted.stream().limit(MAX_TERMS)
-                .map(w -> new TermAtATime.Boosted(new BytesRef(w.term()), w.frequency(), w.states())).toList();
+        return TermCounts.of(analyzer, query.text());
     }
 
-    private record Weighted(String term, int frequency, TermStates states, double weight) {
+    /**
+     * The terms that the index knows, at most {@link #MAX_TERMS}, the most telling (tf-idf) first, each boosted by
+     * its count; none when the index knows none.
+     */
+    List<TermAtATime.Boosted> terms(IndexSearcher searcher, TermCounts counts) throws IOException {
+        long docs = Math.max(1, searcher.getIndexReader().numDocs());
+        TermStatesCache.Lookup known = termStates.in(searcher);
+        TermStates[] states = new TermStates[counts.size()];
+        double[] weights = new double[counts.size()];
+        List<Integer> order = new ArrayList<>(counts.size());
+        for (int i = 0; i < states.length; i++) {
+            states[i] = known.of(counts.term(i));
+            if (states[i].docFreq() > 0) {
+                weights[i] = counts.count(i) * idf(docs, states[i].docFreq());
+                order.add(i);
+            }
+        }
+        // Stable: of equal weights, the term seen first.
+        order.sort((a, b) -> Double.compare(weights[b], weights[a]));
+        List<TermAtATime.Boosted> terms = new ArrayList<>(Math.min(MAX_TERMS, order.size()));
+        for (int i : order.subList(0, Math.min(MAX_TERMS, order.size()))) {
+            terms.add(new TermAtATime.Boosted(new BytesRef(counts.term(i)), counts.count(i), states[i]));
+        }
+        return terms;
     }
 
     private static double idf(long docs, int df) {
@@ -125,7 +144,7 @@ final class LexicalSearch {
      * word first seen in {@code b} (stems like "learn" read badly), at most {@code n}.
      */
     List<String> shared(IndexSearcher searcher, String a, String b, int n) throws IOException {
-        Map<String, Integer> inA = termFrequencies(a, null);
+        Map<String, Integer> inA = termFrequencies(a, new HashMap<>());
         Map<String, String> words = new HashMap<>();
         Map<String, Integer> inB = termFrequencies(b, words);
         long docs = Math.max(1, searcher.getIndexReader().numDocs());
@@ -144,7 +163,7 @@ final class LexicalSearch {
                 .limit(n).map(e -> words.get(e.getKey())).toList();
     }
 
-    /** Counts each analyzed term; {@code words}, unless null, receives the first original word each term came from. */
+    /** Counts each analyzed term; {@code words} receives the first original word each term came from. */
     private Map<String, Integer> termFrequencies(String text, Map<String, String> words)
             throws IOException {
         Map<String, Integer> frequencies = new LinkedHashMap<>();
@@ -155,7 +174,7 @@ final class LexicalSearch {
             while (tokens.incrementToken()) {
                 String t = term.toString();
                 frequencies.merge(t, 1, Integer::sum);
-                if (words != null && !words.containsKey(t)) {
+                if (!words.containsKey(t)) {
                     words.put(t, text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT));
                 }
             }

@@ -36,10 +36,10 @@ import org.apache.lucene.search.ScoreDoc;
 /** The mapping between a paper and its Lucene document. */
 final class LuceneDocs {
     /**
-     * Version of the document layout: 2 added the lexical field, 3 the hit doc values. An index of an older layout
-     * is rewritten, paper by paper with its stored vector, by the next indexing run.
+     * Version of the document layout: 2 added the lexical field, 3 the hit doc values, 4 the term counts. An index
+     * of an older layout is rewritten, paper by paper with its stored vector, by the next indexing run.
      */
-    static final int LAYOUT = 3;
+    static final int LAYOUT = 4;
     static final String ID = "id";
     static final String TITLE = "title";
     static final String ABSTRACT = "abstract";
@@ -61,21 +61,26 @@ final class LuceneDocs {
     static final String PASSAGES = "passages";
     /** Id, title and year together as doc values (see {@link HitValues}); a new field name, as Lucene requires. */
     static final String HIT = "hit";
+    /** The lexical field's terms with their counts, as doc values (see {@link TermCounts}). */
+    static final String TERMS = "terms";
 
     private static final Set<String> HIT_FIELDS = Set.of(ID, TITLE, YEAR);
 
     private LuceneDocs() {
     }
 
-    static Document toDocument(IndexedPaper indexed) {
+    /** @param analyzer the lexical field's analyzer, as the writer has it */
+    static Document toDocument(IndexedPaper indexed, Analyzer analyzer) {
         Paper p = indexed.paper();
+        String text = p.title() + "\n" + p.abstractText();
         Document doc = new Document();
         doc.add(new StringField(ID, p.id(), Field.Store.YES));
         // Title and abstract stay indexed as well as stored, as in layout 1: Lucene refuses to change a field's
         // index options in an existing index, and layout 1 indexes can then be rewritten in place.
         doc.add(new TextField(TITLE, p.title(), Field.Store.YES));
         doc.add(new TextField(ABSTRACT, p.abstractText(), Field.Store.YES));
-        doc.add(new TextField(TEXT, p.title() + "\n" + p.abstractText(), Field.Store.NO));
+        doc.add(new TextField(TEXT, text, Field.Store.NO));
+        doc.add(new BinaryDocValuesField(TERMS, TermCounts.of(analyzer, text).encode()));
         p.authors().forEach(a -> doc.add(new StoredField(AUTHOR, a)));
         if (p.authorCount() != null) {
             doc.add(new StoredField(AUTHOR_COUNT, p.authorCount()));

@@ -186,18 +186,18 @@ public final class LuceneVectorStore implements VectorStore {
     }
 
     @Override
-    public Hits lexical(String text, int k, Filter filter, Set<String> skip) {
+    public Hits lexical(LexicalQuery query, int k, Filter filter, Set<String> skip) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
         return snapshots.read(new Hits(List.of(), true), searcher -> {
             LexicalSearch.check(searcher, path);
-            return lexicalSearch.run(searcher, text, k, filter, skip);
+            return lexicalSearch.run(searcher, query, k, filter, skip);
         });
     }
 
     @Override
-    public HybridHits hybrid(float[] query, String text, int depth, Filter filter, Set<String> skip,
+    public HybridHits hybrid(float[] query, LexicalQuery text, int depth, Filter filter, Set<String> skip,
                              boolean passages) {
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be >= 1, got " + depth);

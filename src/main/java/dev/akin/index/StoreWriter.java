@@ -43,7 +43,7 @@ final class StoreWriter implements AutoCloseable {
         IndexWriter w = writer();
         try {
             for (IndexedPaper paper : papers) {
-                w.updateDocument(new Term(LuceneDocs.ID, paper.paper().id()), LuceneDocs.toDocument(paper));
+                w.updateDocument(new Term(LuceneDocs.ID, paper.paper().id()), LuceneDocs.toDocument(paper, analyzer));
             }
         } catch (IOException e) {
             throw new IndexException("cannot write to index at " + path + ": " + e.getMessage(), e);

@@ -65,25 +65,25 @@ public interface VectorStore extends AutoCloseable {
     /**
      * The papers whose title and abstract best match a text by BM25; every matching paper is scored.
      *
-     * @param text a search query, or a whole paper's title and abstract (only its most telling terms are used)
+     * @param query a search query, or a whole paper's title and abstract (only its most telling terms are used)
      * @param k how many to return
      * @param filter which papers may be returned
      * @param skip ids to leave out without filtering (the query papers themselves)
      * @throws IndexException when the index has papers but no lexical field (built by an older akin)
      */
-    Hits lexical(String text, int k, Filter filter, Set<String> skip);
+    Hits lexical(LexicalQuery query, int k, Filter filter, Set<String> skip);
 
     /**
      * {@link #nearest} and {@link #lexical} for one query from one snapshot of the index, for fusion.
      *
      * @param query unit-length query vector
-     * @param text the query's text
+     * @param text the query's text, for BM25
      * @param depth how many of each
      * @param filter which papers may be returned
      * @param skip ids to leave out
      * @param passages whether to read the passage vectors of the dense hits too
      */
-    HybridHits hybrid(float[] query, String text, int depth, Filter filter, Set<String> skip, boolean passages);
+    HybridHits hybrid(float[] query, LexicalQuery text, int depth, Filter filter, Set<String> skip, boolean passages);
 
     /**
      * {@link #nearest}, with the passage vectors of the hits that have them, from one snapshot.

@@ -3,6 +3,7 @@ package dev.akin.search;
 import dev.akin.embed.Embedder;
 import dev.akin.embed.Vectors;
 import dev.akin.index.IndexedPaper;
+import dev.akin.index.LexicalQuery;
 import dev.akin.index.PassageVectors;
 import dev.akin.index.VectorStore;
 import java.util.List;
@@ -34,7 +35,7 @@ final class Queries {
                         + " has none: run 'akin index --passages' on your inputs once");
             }
             return paper.passages();
-        }, paper.paper().embeddingText(), Set.of(id));
+        }, LexicalQuery.paper(id, paper.paper().embeddingText()), Set.of(id));
     }
 
     /**
@@ -46,7 +47,8 @@ final class Queries {
             throw new IllegalArgumentException("focus must not be blank: give some text, or no focus");
         }
         return new Query(() -> Vectors.blend(paper.vector(), embedder.get().embedQuery(focus), paperWeight),
-                () -> sentences(focus), paper.paper().title() + "\n" + focus, Set.of(paper.paper().id()));
+                () -> sentences(focus), LexicalQuery.text(paper.paper().title() + "\n" + focus),
+                Set.of(paper.paper().id()));
     }
 
     /** A text: its query-side embedding, its sentences, itself for BM25. */
@@ -54,7 +56,8 @@ final class Queries {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("search text must not be empty");
         }
-        return new Query(() -> embedder.get().embedQuery(text), () -> sentences(text), text, Set.of());
+        return new Query(() -> embedder.get().embedQuery(text), () -> sentences(text), LexicalQuery.text(text),
+                Set.of());
     }
 
     private PassageVectors sentences(String text) {

@@ -1,5 +1,6 @@
 package dev.akin.search;
 
+import dev.akin.index.LexicalQuery;
 import dev.akin.index.PassageVectors;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -10,10 +11,10 @@ import java.util.function.Supplier;
  *
  * @param vector the query's unit vector
  * @param passages the query's passage vectors (its sentences)
- * @param text the query's text, for BM25 and explanations
+ * @param text the query's text, for BM25 and explanations (by {@code text.text()})
  * @param skip ids never to return (the query papers)
  */
-record Query(Supplier<float[]> vector, Supplier<PassageVectors> passages, String text, Set<String> skip) {
+record Query(Supplier<float[]> vector, Supplier<PassageVectors> passages, LexicalQuery text, Set<String> skip) {
     Query {
         vector = once(vector);
         passages = once(passages);

@@ -85,7 +85,7 @@ final class Retriever {
         }
         List<Hit> answer = hits.subList(0, Math.min(k, hits.size()));
         return new Results(answer, exact, model, retrieval.toString(),
-                options.explain() ? explainer.explain(query.text(), answer, embedder.get()) : null);
+                options.explain() ? explainer.explain(query.text().text(), answer, embedder.get()) : null);
     }
 
     private record Candidates(List<Hit> hits, boolean exact) {

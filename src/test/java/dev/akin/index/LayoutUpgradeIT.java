@@ -83,12 +83,13 @@ class LayoutUpgradeIT {
             commitData = new HashMap<>(SegmentInfos.readLatestCommit(directory).getUserData());
         }
         commitData.remove("akin.layout");
-        try (var directory = FSDirectory.open(to);
-             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(LuceneDocs.analyzer()))) {
+        try (var directory = FSDirectory.open(to); var analyzer = LuceneDocs.analyzer();
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
             for (IndexedPaper paper : all) {
-                Document doc = LuceneDocs.toDocument(paper);
+                Document doc = LuceneDocs.toDocument(paper, analyzer);
                 doc.removeFields(LuceneDocs.TEXT);
                 doc.removeFields(LuceneDocs.HIT);
+                doc.removeFields(LuceneDocs.TERMS);
                 writer.addDocument(doc);
             }
             writer.setLiveCommitData(commitData.entrySet());

@@ -68,9 +68,9 @@ class PassageHitsIT {
             }
             assertThat(found.passages()).hasSizeBetween(30, 50);
 
-            HybridHits hybrid = store.hybrid(query, "topic 3", 60, Filter.NONE, Set.of(nearest), true);
+            HybridHits hybrid = store.hybrid(query, LexicalQuery.text("topic 3"), 60, Filter.NONE, Set.of(nearest), true);
             assertThat(hybrid.dense().passages().keySet()).isEqualTo(found.passages().keySet());
-            HybridHits without = store.hybrid(query, "topic 3", 60, Filter.NONE, Set.of(), false);
+            HybridHits without = store.hybrid(query, LexicalQuery.text("topic 3"), 60, Filter.NONE, Set.of(), false);
             assertThat(without.dense().passages()).isEmpty();
         }
     }

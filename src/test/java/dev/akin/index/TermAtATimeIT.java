@@ -72,7 +72,8 @@ class TermAtATimeIT {
                         Filter.NONE.excluding(Set.of("p1", "p2", "p3")));
                 int compared = 0;
                 for (int q = 0; q < 40; q++) {
-                    List<TermAtATime.Boosted> terms = lexical.terms(searcher, words(random, 5 + random.nextInt(300)));
+                    List<TermAtATime.Boosted> terms = lexical.terms(searcher,
+                            TermCounts.of(analyzer, words(random, 5 + random.nextInt(300))));
                     for (Filter filter : filters) {
                         for (int n : new int[] {1, 10, 100}) {
                             Query filterQuery = LuceneFilters.toQuery(filter);
