@@ -65,7 +65,8 @@ public interface VectorStore extends AutoCloseable {
     /**
      * The papers whose title and abstract best match a text by BM25; every matching paper is scored.
      *
-     * @param query a search query, or a whole paper's title and abstract (only its most telling terms are used)
+     * @param query a search query, or a stored paper's title and abstract, whose indexed terms the store reads when
+     *     it has them (only the most telling terms of a long text are used)
      * @param k how many to return
      * @param filter which papers may be returned
      * @param skip ids to leave out without filtering (the query papers themselves)
