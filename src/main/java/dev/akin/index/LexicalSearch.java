@@ -5,15 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
@@ -61,9 +56,9 @@ final class LexicalSearch {
         }
     }
 
-    Hits run(IndexSearcher searcher, LexicalQuery text, int k, Filter filter, Set<String> skip)
+    Hits run(IndexSearcher searcher, LexicalQuery asked, int k, Filter filter, Set<String> skip)
             throws IOException {
-        List<TermAtATime.Boosted> terms = terms(searcher, counts(searcher, text));
+        List<TermAtATime.Boosted> terms = terms(searcher, counts(searcher, asked));
         if (terms.isEmpty()) {
             return new Hits(List.of(), true);
         }
@@ -141,12 +136,12 @@ final class LexicalSearch {
 
     /**
      * The terms two texts share, most telling first (idf times the lower of the two frequencies), each as the
-     * word first seen in {@code b} (stems like "learn" read badly), at most {@code n}.
+     * word first seen in {@code b}, at most {@code n}.
      */
     List<String> shared(IndexSearcher searcher, String a, String b, int n) throws IOException {
-        Map<String, Integer> inA = termFrequencies(a, new HashMap<>());
+        Map<String, Integer> inA = TermCounts.of(analyzer, a).toMap();
         Map<String, String> words = new HashMap<>();
-        Map<String, Integer> inB = termFrequencies(b, words);
+        Map<String, Integer> inB = TermCounts.of(analyzer, b, words).toMap();
         long docs = Math.max(1, searcher.getIndexReader().numDocs());
         Map<String, Double> weights = new HashMap<>();
         TermStatesCache.Lookup known = termStates.in(searcher);
@@ -161,25 +156,5 @@ final class LexicalSearch {
                 .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(n).map(e -> words.get(e.getKey())).toList();
-    }
-
-    /** Counts each analyzed term; {@code words} receives the first original word each term came from. */
-    private Map<String, Integer> termFrequencies(String text, Map<String, String> words)
-            throws IOException {
-        Map<String, Integer> frequencies = new LinkedHashMap<>();
-        try (TokenStream tokens = analyzer.tokenStream(LuceneDocs.TEXT, text)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken()) {
-                String t = term.toString();
-                frequencies.merge(t, 1, Integer::sum);
-                if (!words.containsKey(t)) {
-                    words.put(t, text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT));
-                }
-            }
-            tokens.end();
-        }
-        return frequencies;
     }
 }

@@ -3,10 +3,12 @@ package dev.akin.index;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteArrayDataOutput;
 import org.apache.lucene.util.BytesRef;
@@ -27,12 +29,24 @@ final class TermCounts {
 
     /** The terms of {@code text} as {@code analyzer} gives them for the lexical field. */
     static TermCounts of(Analyzer analyzer, String text) {
+        return of(analyzer, text, null);
+    }
+
+    /**
+     * As {@link #of(Analyzer, String)}; {@code words}, unless null, receives the word (lower-cased) each term was
+     * first seen as, for showing: stems like "learn" read badly.
+     */
+    static TermCounts of(Analyzer analyzer, String text, Map<String, String> words) {
         Map<String, Integer> counted = new LinkedHashMap<>();
         try (TokenStream tokens = analyzer.tokenStream(LuceneDocs.TEXT, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
-                counted.merge(term.toString(), 1, Integer::sum);
+                String t = term.toString();
+                if (counted.merge(t, 1, Integer::sum) == 1 && words != null) {
+                    words.put(t, text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT));
+                }
             }
             tokens.end();
         } catch (IOException e) {
@@ -53,6 +67,15 @@ final class TermCounts {
 
     int count(int i) {
         return counts[i];
+    }
+
+    /** Term to count, in first-seen order. */
+    Map<String, Integer> toMap() {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        for (int i = 0; i < terms.length; i++) {
+            map.put(terms[i], counts[i]);
+        }
+        return map;
     }
 
     BytesRef encode() {

@@ -11,10 +11,11 @@ import java.util.function.Supplier;
  *
  * @param vector the query's unit vector
  * @param passages the query's passage vectors (its sentences)
- * @param text the query's text, for BM25 and explanations (by {@code text.text()})
+ * @param lexical the query's text, for BM25 (with the stored paper it is, if any) and explanations
  * @param skip ids never to return (the query papers)
  */
-record Query(Supplier<float[]> vector, Supplier<PassageVectors> passages, LexicalQuery text, Set<String> skip) {
+record Query(Supplier<float[]> vector, Supplier<PassageVectors> passages, LexicalQuery lexical,
+             Set<String> skip) {
     Query {
         vector = once(vector);
         passages = once(passages);

@@ -85,7 +85,7 @@ final class Retriever {
         }
         List<Hit> answer = hits.subList(0, Math.min(k, hits.size()));
         return new Results(answer, exact, model, retrieval.toString(),
-                options.explain() ? explainer.explain(query.text().text(), answer, embedder.get()) : null);
+                options.explain() ? explainer.explain(query.lexical().text(), answer, embedder.get()) : null);
     }
 
     private record Candidates(List<Hit> hits, boolean exact) {
@@ -110,7 +110,7 @@ final class Retriever {
                 Hits found = store.nearest(query.vector().get(), depth, filter, skip);
                 yield new Candidates(found.hits(), found.exact());
             }
-            case LEXICAL -> new Candidates(store.lexical(query.text(), depth, filter, skip).hits(), true);
+            case LEXICAL -> new Candidates(store.lexical(query.lexical(), depth, filter, skip).hits(), true);
             case PASSAGES -> {
                 PassageHits found = store.nearestWithPassages(query.vector().get(), Math.max(depth, PASSAGE_DEPTH),
                         filter, skip);
@@ -120,7 +120,7 @@ final class Retriever {
             }
             case HYBRID -> {
                 // Fusion needs candidates beyond k: a paper ranked 25th by one list and 3rd by the other can win.
-                HybridHits both = store.hybrid(query.vector().get(), query.text(), Math.max(depth, HYBRID_DEPTH),
+                HybridHits both = store.hybrid(query.vector().get(), query.lexical(), Math.max(depth, HYBRID_DEPTH),
                         filter, skip, retrieval.passages());
                 List<Hit> nearest = both.dense().hits().hits();
                 List<Hit> dense = retrieval.passages() ? rescored(nearest, both.dense().passages(), query,
