@@ -3,6 +3,7 @@ package dev.akin.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -19,7 +19,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * BM25 over title + abstract for a query text of any length: a search query, or a whole paper's title and abstract.
@@ -34,7 +33,7 @@ final class LexicalSearch {
     static final int MAX_TERMS = 32;
 
     private final Analyzer analyzer;
-    private final TermStatesCache termStates = new TermStatesCache();
+    private final TermCache termCache = new TermCache();
     private final FieldNorms norms = new FieldNorms(LuceneDocs.TEXT);
 
     /** @param analyzer analyzes query texts as the indexed field was; the caller closes it */
@@ -82,7 +81,8 @@ final class LexicalSearch {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (TermAtATime.Boosted term : terms) {
             // The looked-up states spare the query a second term-dictionary seek per segment.
-            query.add(new BoostQuery(new TermQuery(new Term(LuceneDocs.TEXT, term.term()), term.states()),
+            query.add(new BoostQuery(new TermQuery(new Term(LuceneDocs.TEXT, term.term().bytes()),
+                    term.term().states()),
                     term.boost()), BooleanClause.Occur.SHOULD);
         }
         return query.build();
@@ -109,29 +109,41 @@ final class LexicalSearch {
      * its count; none when the index knows none.
      */
     List<TermAtATime.Boosted> terms(IndexSearcher searcher, TermCounts counts) throws IOException {
-        long docs = Math.max(1, searcher.getIndexReader().numDocs());
-        TermStatesCache.Lookup known = termStates.in(searcher);
-        TermStates[] states = new TermStates[counts.size()];
+        TermCache.Lookup known = termCache.in(searcher);
+        IndexedTerm[] indexed = new IndexedTerm[counts.size()];
         double[] weights = new double[counts.size()];
-        List<Integer> order = new ArrayList<>(counts.size());
-        for (int i = 0; i < states.length; i++) {
-            states[i] = known.of(counts.term(i));
-            if (states[i].docFreq() > 0) {
-                weights[i] = counts.count(i) * idf(docs, states[i].docFreq());
-                order.add(i);
-            }
+        boolean[] inIndex = new boolean[counts.size()];
+        for (int i = 0; i < indexed.length; i++) {
+            indexed[i] = known.of(counts.term(i));
+            inIndex[i] = indexed[i].docFreq() > 0;
+            weights[i] = counts.count(i) * indexed[i].idf();
         }
-        // Stable: of equal weights, the term seen first.
-        order.sort((a, b) -> Double.compare(weights[b], weights[a]));
-        List<TermAtATime.Boosted> terms = new ArrayList<>(Math.min(MAX_TERMS, order.size()));
-        for (int i : order.subList(0, Math.min(MAX_TERMS, order.size()))) {
-            terms.add(new TermAtATime.Boosted(new BytesRef(counts.term(i)), counts.count(i), states[i]));
+        List<TermAtATime.Boosted> terms = new ArrayList<>(MAX_TERMS);
+        for (int i : mostTelling(weights, inIndex, MAX_TERMS)) {
+            terms.add(new TermAtATime.Boosted(indexed[i], counts.count(i)));
         }
         return terms;
     }
 
-    private static double idf(long docs, int df) {
-        return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+    /**
+     * The indices of the {@code k} highest weights among those {@code eligible}, highest first; of equal weights,
+     * the lower index (the term seen first). An insertion into a short list: a paper has ~150 terms.
+     */
+    static int[] mostTelling(double[] weights, boolean[] eligible, int k) {
+        int[] top = new int[k];
+        int size = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (!eligible[i] || size == k && weights[i] <= weights[top[k - 1]]) {
+                continue;
+            }
+            int at = size == k ? k - 1 : size++;
+            while (at > 0 && weights[top[at - 1]] < weights[i]) {
+                top[at] = top[at - 1];
+                at--;
+            }
+            top[at] = i;
+        }
+        return Arrays.copyOf(top, size);
     }
 
     /**
@@ -142,14 +154,12 @@ final class LexicalSearch {
         Map<String, Integer> inA = TermCounts.of(analyzer, a).toMap();
         Map<String, String> words = new HashMap<>();
         Map<String, Integer> inB = TermCounts.of(analyzer, b, words).toMap();
-        long docs = Math.max(1, searcher.getIndexReader().numDocs());
         Map<String, Double> weights = new HashMap<>();
-        TermStatesCache.Lookup known = termStates.in(searcher);
+        TermCache.Lookup known = termCache.in(searcher);
         for (var entry : inB.entrySet()) {
             Integer other = inA.get(entry.getKey());
             if (other != null) {
-                int df = known.of(entry.getKey()).docFreq();
-                weights.put(entry.getKey(), Math.min(other, entry.getValue()) * idf(docs, df));
+                weights.put(entry.getKey(), Math.min(other, entry.getValue()) * known.of(entry.getKey()).idf());
             }
         }
         return weights.entrySet().stream()

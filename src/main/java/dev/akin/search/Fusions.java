@@ -2,8 +2,7 @@ package dev.akin.search;
 
 import dev.akin.index.Hit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,16 +16,13 @@ final class Fusions {
 
     /** Reciprocal rank fusion: each paper scores the sum over lists of 1 / (60 + its rank there, from 1). */
     static List<Hit> rrf(List<List<Hit>> lists, int k) {
-        Map<String, Hit> first = new LinkedHashMap<>();
-        Map<String, Double> scores = new LinkedHashMap<>();
+        Fused fused = new Fused(lists);
         for (List<Hit> list : lists) {
             for (int rank = 0; rank < list.size(); rank++) {
-                Hit hit = list.get(rank);
-                first.putIfAbsent(hit.id(), hit);
-                scores.merge(hit.id(), 1.0 / (RANK_CONSTANT + rank + 1), Double::sum);
+                fused.add(list.get(rank), 1.0 / (RANK_CONSTANT + rank + 1));
             }
         }
-        return top(first, scores, k);
+        return fused.top(k);
     }
 
     /**
@@ -42,37 +38,71 @@ final class Fusions {
         if (lists.size() != weights.length) {
             throw new IllegalArgumentException(lists.size() + " lists but " + weights.length + " weights");
         }
-        Map<String, Hit> first = new LinkedHashMap<>();
-        Map<String, Double> scores = new LinkedHashMap<>();
+        Fused fused = new Fused(lists);
         for (int i = 0; i < weights.length; i++) {
-            add(lists.get(i), weights[i], first, scores);
+            List<Hit> hits = lists.get(i);
+            double[] normalized = minMax(hits);
+            for (int j = 0; j < hits.size(); j++) {
+                fused.add(hits.get(j), weights[i] * normalized[j]);
+            }
         }
-        return top(first, scores, k);
+        return fused.top(k);
     }
 
     /** Scores mapped linearly so that the list's best is 1 and its worst 0 (all 1 when they are equal). */
     static double[] minMax(List<Hit> hits) {
-        double min = hits.stream().mapToDouble(Hit::score).min().orElse(0);
-        double max = hits.stream().mapToDouble(Hit::score).max().orElse(0);
-        return hits.stream().mapToDouble(h -> max == min ? 1 : (h.score() - min) / (max - min)).toArray();
-    }
-
-    private static void add(List<Hit> hits, double weight, Map<String, Hit> first, Map<String, Double> scores) {
-        double[] normalized = minMax(hits);
-        for (int i = 0; i < hits.size(); i++) {
-            first.putIfAbsent(hits.get(i).id(), hits.get(i));
-            scores.merge(hits.get(i).id(), weight * normalized[i], Double::sum);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Hit hit : hits) {
+            min = Math.min(min, hit.score());
+            max = Math.max(max, hit.score());
         }
+        double[] out = new double[hits.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = max == min ? 1 : (hits.get(i).score() - min) / (max - min);
+        }
+        return out;
     }
 
-    private static List<Hit> top(Map<String, Hit> first, Map<String, Double> scores, int k) {
-        List<Hit> fused = new ArrayList<>();
-        // Ties keep first-seen order (the dense list's): the sort is stable.
-        scores.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
-                .limit(k).forEach(e -> {
-                    Hit h = first.get(e.getKey());
-                    fused.add(new Hit(h.id(), h.title(), h.year(), e.getValue()));
-                });
-        return fused;
+    /**
+     * Papers in the order first seen, each with its summed score. Arrays and one id-to-slot map rather than a map
+     * of boxed scores: a hybrid similar fuses on every request, and the boxed version cost a tenth of its time.
+     */
+    private static final class Fused {
+        private final Map<String, Integer> slots;
+        private final List<Hit> first;
+        private double[] scores;
+
+        Fused(List<List<Hit>> lists) {
+            int n = lists.stream().mapToInt(List::size).sum();
+            slots = HashMap.newHashMap(n);
+            first = new ArrayList<>(n);
+            scores = new double[Math.max(n, 1)];
+        }
+
+        void add(Hit hit, double score) {
+            Integer slot = slots.putIfAbsent(hit.id(), first.size());
+            if (slot == null) {
+                first.add(hit);
+                scores[first.size() - 1] = score;
+            } else {
+                scores[slot] += score;
+            }
+        }
+
+        List<Hit> top(int k) {
+            List<Integer> order = new ArrayList<>(first.size());
+            for (int i = 0; i < first.size(); i++) {
+                order.add(i);
+            }
+            // Ties keep first-seen order (the dense list's): the sort is stable.
+            order.sort((a, b) -> Double.compare(scores[b], scores[a]));
+            List<Hit> fused = new ArrayList<>(Math.min(k, order.size()));
+            for (int i : order.subList(0, Math.min(k, order.size()))) {
+                Hit h = first.get(i);
+                fused.add(new Hit(h.id(), h.title(), h.year(), scores[i]));
+            }
+            return fused;
+        }
     }
 }

@@ -17,7 +17,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
 /** On a real (in-memory) Lucene index. */
-class TermStatesCacheTest {
+class TermCacheTest {
     private static Document text(String words) {
         Document doc = new Document();
         doc.add(new TextField(LuceneDocs.TEXT, words, Field.Store.NO));
@@ -26,7 +26,7 @@ class TermStatesCacheTest {
 
     @Test
     void eachSnapshotKeepsItsOwnTermStatesAndForgetsThemWhenClosed() throws IOException {
-        TermStatesCache cache = new TermStatesCache();
+        TermCache cache = new TermCache();
         try (var dir = new ByteBuffersDirectory(); var writer = new IndexWriter(dir, new IndexWriterConfig())) {
             writer.addDocument(text("graph neural networks"));
             writer.commit();
@@ -49,7 +49,7 @@ class TermStatesCacheTest {
 
     @Test
     void aQueryOnCachedStatesScoresAsOneThatLooksTheTermUp() throws IOException {
-        TermStatesCache cache = new TermStatesCache();
+        TermCache cache = new TermCache();
         try (var dir = new ByteBuffersDirectory(); var writer = new IndexWriter(dir, new IndexWriterConfig())) {
             writer.addDocument(text("graph neural networks on graph data"));
             writer.commit(); // two segments: the states must be right in each
@@ -60,13 +60,47 @@ class TermStatesCacheTest {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 Term graph = new Term(LuceneDocs.TEXT, "graph");
                 cache.in(searcher).of("graph");
-                TopDocs cached = searcher.search(new TermQuery(graph, cache.in(searcher).of("graph")), 10);
+                TopDocs cached = searcher.search(new TermQuery(graph, cache.in(searcher).of("graph").states()), 10);
                 TopDocs plain = searcher.search(new TermQuery(graph), 10);
                 assertThat(cached.scoreDocs).hasSize(2);
                 for (int i = 0; i < 2; i++) {
                     assertThat(cached.scoreDocs[i].doc).isEqualTo(plain.scoreDocs[i].doc);
                     assertThat(cached.scoreDocs[i].score).isEqualTo(plain.scoreDocs[i].score);
                 }
+            }
+        }
+    }
+
+    @Test
+    void scoredPostingsMatchATermQuerysScoresAndAreKeptOnlyWithinTheReadersBudget() throws IOException {
+        // Room for three postings: "graph" (two) is kept, then "transformers" (two more) is scored anew each time.
+        TermCache cache = new TermCache(24);
+        try (var dir = new ByteBuffersDirectory(); var writer = new IndexWriter(dir, new IndexWriterConfig())) {
+            writer.addDocument(text("graph neural networks on graph data"));
+            writer.commit();
+            writer.addDocument(text("a graph transformer"));
+            writer.addDocument(text("transformers"));
+            writer.addDocument(text("transformers everywhere"));
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                FieldNorms norms = new FieldNorms(LuceneDocs.TEXT);
+                IndexedTerm graph = cache.in(searcher).of("graph");
+                IndexedTerm.Scored scored = graph.scored(searcher, norms);
+                assertThat(graph.scored(searcher, norms)).as("kept").isSameAs(scored);
+                TopDocs plain = searcher.search(new TermQuery(new Term(LuceneDocs.TEXT, "graph")), 10);
+                assertThat(plain.scoreDocs).hasSize(2);
+                for (var hit : plain.scoreDocs) {
+                    int leaf = org.apache.lucene.index.ReaderUtil.subIndex(hit.doc, reader.leaves());
+                    int doc = hit.doc - reader.leaves().get(leaf).docBase;
+                    int at = java.util.Arrays.binarySearch(scored.docs()[leaf], doc);
+                    assertThat(at).as("doc %d listed", hit.doc).isNotNegative();
+                    assertThat(scored.scores()[leaf][at]).isEqualTo(hit.score);
+                }
+                IndexedTerm transformers = cache.in(searcher).of("transformers");
+                IndexedTerm.Scored once = transformers.scored(searcher, norms);
+                assertThat(transformers.scored(searcher, norms)).as("over budget: not kept").isNotSameAs(once)
+                        .usingRecursiveComparison().isEqualTo(once);
             }
         }
     }
