@@ -86,6 +86,7 @@ final class IndexedTerm {
         }
         Scored built = score(searcher, norms);
         long size = 8L * states.docFreq();
+        // Two queries scoring the term at once may both count it: the budget then errs low, never high.
         if (readerBytes != null && readerBytes.addAndGet(size) <= maxReaderBytes) {
             scored = built;
         } else if (readerBytes != null) {
