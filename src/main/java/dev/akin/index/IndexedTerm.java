@@ -75,6 +75,11 @@ final class IndexedTerm {
         return states.docFreq();
     }
 
+    /** Whether the term's scored postings are kept: a query then reads them instead of decoding the postings. */
+    boolean kept() {
+        return scored != null;
+    }
+
     /**
      * The term's postings with their scores in {@code searcher}'s reader (the one this term was looked up in),
      * decoded on first use; kept while the reader's scored postings stay within their byte budget.

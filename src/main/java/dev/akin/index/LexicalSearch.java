@@ -57,14 +57,15 @@ final class LexicalSearch {
 
     Hits run(IndexSearcher searcher, LexicalQuery asked, int k, Filter filter, Set<String> skip)
             throws IOException {
-        List<TermAtATime.Boosted> terms = terms(searcher, counts(searcher, asked));
+        TermCache.Lookup known = termCache.in(searcher);
+        List<TermAtATime.Boosted> terms = terms(known, counts(searcher, asked));
         if (terms.isEmpty()) {
             return new Hits(List.of(), true);
         }
         Query filterQuery = LuceneFilters.toQuery(filter);
         int n = k + skip.size();
         ScoreDoc[] docs;
-        if (TermAtATime.postings(terms) <= TermAtATime.MAX_POSTINGS) {
+        if (TermAtATime.suits(terms, known)) {
             docs = TermAtATime.top(searcher, norms, terms, filterQuery, n);
         } else {
             Query query = filterQuery == null ? query(terms) : new BooleanQuery.Builder()
@@ -109,7 +110,10 @@ final class LexicalSearch {
      * its count; none when the index knows none.
      */
     List<TermAtATime.Boosted> terms(IndexSearcher searcher, TermCounts counts) throws IOException {
-        TermCache.Lookup known = termCache.in(searcher);
+        return terms(termCache.in(searcher), counts);
+    }
+
+    static List<TermAtATime.Boosted> terms(TermCache.Lookup known, TermCounts counts) throws IOException {
         IndexedTerm[] indexed = new IndexedTerm[counts.size()];
         double[] weights = new double[counts.size()];
         boolean[] inIndex = new boolean[counts.size()];

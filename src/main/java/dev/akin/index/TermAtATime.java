@@ -13,18 +13,19 @@ import org.apache.lucene.search.Weight;
 /**
  * The top documents of a boosted term disjunction, scored term at a time: every posting of every term is added
  * into per-segment scores, from each term's postings as the reader's {@link TermCache} keeps them decoded and
- * scored. When the terms have few postings in all, this beats Lucene's max-score search, whose per-term set-up
- * (impacts, score bounds) then costs more than adding each posting outright; with many postings, max-score's
- * skipping wins (see {@link #MAX_POSTINGS}). The scores are the ones a BooleanQuery of boosted TermQuerys gives
+ * scored. With few postings, or with kept ones, this beats Lucene's max-score search, whose per-term set-up
+ * (impacts, score bounds) then costs more than adding each posting outright; with many postings to decode,
+ * max-score's skipping wins (see {@link #suits}). The scores are the ones a BooleanQuery of boosted TermQuerys gives
  * (same similarity and statistics), up to float rounding.
  */
 final class TermAtATime {
     /**
-     * The most postings (the terms' document frequencies summed) scored this way. Measured with whole abstracts as
-     * queries (32 terms): on the bundled 395 papers a lexical similar took 0.10-0.11 ms this way against 0.18-0.19
-     * with max-score; on SciFact (5,183 papers, mostly 2,000-10,000 postings) about the same (before postings were
-     * kept scored); on the 182k arXiv abstracts (29,000 postings and up) max-score was faster at every size, up to
-     * twice.
+     * Term at a time is chosen when the postings not yet kept scored (their document frequencies summed) are at
+     * most this many or a quarter of the query's, or fit in the reader's {@link TermCache}; otherwise Lucene's
+     * max-score search runs, which skips what cannot make the top. On the 182k arXiv abstracts (32-term queries,
+     * 29,000 postings and up), decoding and scoring every posting took 1.5-2.2x max-score's time; with the common
+     * terms kept it takes 0.49-0.73x, 0.74 against 1.35 ms for whole abstracts with the 64 MB budget full
+     * ({@code akin bench lexical-scale}, docs/benchmarks.md).
      */
     static final long MAX_POSTINGS = 16_384;
 
@@ -35,9 +36,18 @@ final class TermAtATime {
     private TermAtATime() {
     }
 
-    /** Total postings of {@code terms}: what {@link #MAX_POSTINGS} bounds. */
+    /** Total postings of {@code terms}. */
     static long postings(List<Boosted> terms) {
         return terms.stream().mapToLong(t -> t.term().docFreq()).sum();
+    }
+
+    /**
+     * Whether term at a time suits these terms: their postings are kept scored, or the ones not kept are few (see
+     * {@link #MAX_POSTINGS}) or will be kept (the reader's budget has room for them).
+     */
+    static boolean suits(List<Boosted> terms, TermCache.Lookup known) {
+        long unkept = terms.stream().filter(t -> !t.term().kept()).mapToLong(t -> t.term().docFreq()).sum();
+        return unkept <= Math.max(MAX_POSTINGS, postings(terms) / 4) || known.canKeep(unkept);
     }
 
     /**

@@ -63,6 +63,11 @@ final class TermCache {
             this.maxScoredBytes = maxScoredBytes;
         }
 
+        /** Whether this many more postings, scored, would still be kept within the reader's budget. */
+        boolean canKeep(long postings) {
+            return cache != null && cache.scoredBytes().get() + 8 * postings <= maxScoredBytes;
+        }
+
         /** The term in every segment of the reader, with its statistics. */
         IndexedTerm of(String term) throws IOException {
             IndexedTerm known = cache == null ? null : cache.byText().get(term);

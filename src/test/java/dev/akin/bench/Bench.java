@@ -27,6 +27,14 @@ final class Bench implements Callable<Integer> {
         return 0;
     }
 
+    @Command(name = "lexical-scale", description = "BM25 on the 182k arXiv abstracts: akin's term-at-a-time"
+            + " choice against Lucene's max-score search alone, by the query's postings.")
+    int lexicalScale(@Parameters(paramLabel = "ABSTRACTS") String abstracts,
+                     @Parameters(paramLabel = "ROUNDS", defaultValue = "5") String rounds) throws java.io.IOException {
+        dev.akin.index.LexicalScaleBench.main(new String[] {abstracts, rounds});
+        return 0;
+    }
+
     @Command(name = "fusion-study", description = "nDCG@10 of deeper fused lists under three score normalisations,"
             + " weights chosen on train, on an eval index with sentence vectors.")
     int fusionStudy(@Parameters(paramLabel = "COLLECTION") String collection,

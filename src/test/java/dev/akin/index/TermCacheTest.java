@@ -86,8 +86,13 @@ class TermCacheTest {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 FieldNorms norms = new FieldNorms(LuceneDocs.TEXT);
                 IndexedTerm graph = cache.in(searcher).of("graph");
+                assertThat(cache.in(searcher).canKeep(3)).isTrue();
+                assertThat(graph.kept()).isFalse();
                 IndexedTerm.Scored scored = graph.scored(searcher, norms);
+                assertThat(graph.kept()).isTrue();
                 assertThat(graph.scored(searcher, norms)).as("kept").isSameAs(scored);
+                assertThat(cache.in(searcher).canKeep(1)).as("one more posting fits").isTrue();
+                assertThat(cache.in(searcher).canKeep(2)).as("two do not").isFalse();
                 TopDocs plain = searcher.search(new TermQuery(new Term(LuceneDocs.TEXT, "graph")), 10);
                 assertThat(plain.scoreDocs).hasSize(2);
                 for (var hit : plain.scoreDocs) {
@@ -101,6 +106,7 @@ class TermCacheTest {
                 IndexedTerm.Scored once = transformers.scored(searcher, norms);
                 assertThat(transformers.scored(searcher, norms)).as("over budget: not kept").isNotSameAs(once)
                         .usingRecursiveComparison().isEqualTo(once);
+                assertThat(transformers.kept()).isFalse();
             }
         }
     }
