@@ -20,8 +20,9 @@ final class TermCache {
     /** Bounds one reader's terms: a few hundred bytes each, depending on the segment count. */
     private static final int MAX_TERMS_PER_READER = 100_000;
     /**
-     * Bounds one reader's scored postings, at eight bytes a posting: SciFact's whole vocabulary takes ~5 MB. Past it,
-     * a term's postings are scored anew by each query that needs them.
+     * Bounds one reader's scored postings, at eight bytes a posting: SciFact's whole vocabulary takes 4 MB, the 182k
+     * arXiv abstracts' 128 MB. Past it, a term is scored anew by each query that needs it, or the query runs
+     * Lucene's max-score search instead ({@link TermAtATime#suits}).
      */
     static final long MAX_SCORED_BYTES_PER_READER = 64L << 20;
     private final Map<Object, Terms> byReader = new ConcurrentHashMap<>();
