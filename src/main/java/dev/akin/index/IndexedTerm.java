@@ -22,7 +22,6 @@ import org.apache.lucene.util.BytesRef;
  * them.
  */
 final class IndexedTerm {
-    private static final Scored NONE = new Scored(new int[0][], new float[0][]);
     private final String text;
     private final BytesRef bytes;
     private final TermStates states;
@@ -102,12 +101,10 @@ final class IndexedTerm {
 
     private Scored score(IndexSearcher searcher, FieldNorms norms) throws IOException {
         String field = norms.field();
-        var collection = searcher.collectionStatistics(field);
-        if (collection == null || states.docFreq() == 0) {
-            return NONE;
-        }
-        // Boost 1: a query multiplies in its own count of the term.
-        Similarity.SimScorer scorer = searcher.getSimilarity().scorer(1f, collection,
+        // Boost 1: a query multiplies in its own count of the term. No scorer when no segment has the term (nor,
+        // then, any statistics to build one from).
+        Similarity.SimScorer scorer = states.docFreq() == 0 ? null : searcher.getSimilarity().scorer(1f,
+                searcher.collectionStatistics(field),
                 searcher.termStatistics(new Term(field, bytes), states.docFreq(), states.totalTermFreq()));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         int[][] docs = new int[leaves.size()][];

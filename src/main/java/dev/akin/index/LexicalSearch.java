@@ -109,10 +109,6 @@ final class LexicalSearch {
      * The terms that the index knows, at most {@link #MAX_TERMS}, the most telling (tf-idf) first, each boosted by
      * its count; none when the index knows none.
      */
-    List<TermAtATime.Boosted> terms(IndexSearcher searcher, TermCounts counts) throws IOException {
-        return terms(termCache.in(searcher), counts);
-    }
-
     static List<TermAtATime.Boosted> terms(TermCache.Lookup known, TermCounts counts) throws IOException {
         IndexedTerm[] indexed = new IndexedTerm[counts.size()];
         double[] weights = new double[counts.size()];

@@ -56,7 +56,7 @@ final class TermAtATime {
      */
     static ScoreDoc[] top(IndexSearcher searcher, FieldNorms norms, List<Boosted> terms, Query filter, int n)
             throws IOException {
-        if (searcher.collectionStatistics(norms.field()) == null || terms.isEmpty() || n < 1) {
+        if (terms.isEmpty() || n < 1) {
             return new ScoreDoc[0];
         }
         IndexedTerm.Scored[] scored = new IndexedTerm.Scored[terms.size()];
@@ -69,7 +69,7 @@ final class TermAtATime {
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             long postings = 0;
             for (IndexedTerm.Scored term : scored) {
-                postings += term.docs().length == 0 ? 0 : term.docs()[leaf.ord].length;
+                postings += term.docs()[leaf.ord].length;
             }
             Scorer filterScorer = filterWeight == null ? null : filterWeight.scorer(leaf);
             if (postings == 0 || filterWeight != null && filterScorer == null) {
@@ -77,9 +77,7 @@ final class TermAtATime {
             }
             SegmentScores scores = SegmentScores.of(postings, leaf.reader().maxDoc());
             for (int t = 0; t < scored.length; t++) {
-                if (scored[t].docs().length > 0) {
-                    scores.add(scored[t].docs()[leaf.ord], scored[t].scores()[leaf.ord], terms.get(t).boost());
-                }
+                scores.add(scored[t].docs()[leaf.ord], scored[t].scores()[leaf.ord], terms.get(t).boost());
             }
             scores.collect(leaf.reader().getLiveDocs(), filterScorer == null ? null : filterScorer.iterator(),
                     leaf.docBase, best);

@@ -62,7 +62,7 @@ class TermAtATimeIT {
                 writer.deleteDocuments(new Term(LuceneDocs.ID, "p" + i));
             }
             writer.commit();
-            LexicalSearch lexical = new LexicalSearch(analyzer);
+            TermCache cache = new TermCache();
             FieldNorms norms = new FieldNorms(LuceneDocs.TEXT);
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
@@ -72,7 +72,7 @@ class TermAtATimeIT {
                         Filter.NONE.excluding(Set.of("p1", "p2", "p3")));
                 int compared = 0;
                 for (int q = 0; q < 40; q++) {
-                    List<TermAtATime.Boosted> terms = lexical.terms(searcher,
+                    List<TermAtATime.Boosted> terms = LexicalSearch.terms(cache.in(searcher),
                             TermCounts.of(analyzer, words(random, 5 + random.nextInt(300))));
                     for (Filter filter : filters) {
                         for (int n : new int[] {1, 10, 100}) {
