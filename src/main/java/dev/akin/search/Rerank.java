@@ -27,9 +27,22 @@ final class Rerank {
         return out;
     }
 
-    /** The hits scoring at least {@code minScore}. */
-    static List<Hit> atLeast(List<Hit> hits, double minScore) {
-        return hits.stream().filter(h -> h.score() >= minScore).toList();
+    /**
+     * The hits whose value reaches {@code min}, in order.
+     *
+     * @param values one per hit, in the same order: what the threshold compares (not necessarily the hit's score)
+     */
+    static List<Hit> atLeast(List<Hit> hits, double[] values, double min) {
+        if (values.length != hits.size()) {
+            throw new IllegalArgumentException(hits.size() + " hits but " + values.length + " values");
+        }
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] >= min) {
+                out.add(hits.get(i));
+            }
+        }
+        return out;
     }
 
     /**

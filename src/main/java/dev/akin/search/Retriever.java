@@ -1,6 +1,7 @@
 package dev.akin.search;
 
 import dev.akin.embed.Embedder;
+import dev.akin.embed.Vectors;
 import dev.akin.index.Filter;
 import dev.akin.index.Hit;
 import dev.akin.index.Hits;
@@ -9,6 +10,7 @@ import dev.akin.index.PassageHits;
 import dev.akin.index.PassageVectors;
 import dev.akin.index.VectorStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +72,9 @@ final class Retriever {
             hits = Rerank.distinctTitles(found.hits());
         }
         boolean exact = found.exact();
-        hits = Rerank.atLeast(hits, options.minScore());
+        if (options.minScore() > Double.NEGATIVE_INFINITY) {
+            hits = Rerank.atLeast(hits, embeddingScores(hits, found, query), options.minScore());
+        }
         if (options.mmrLambda() < 1) {
             List<Hit> present = new ArrayList<>();
             List<float[]> vectors = new ArrayList<>();
@@ -88,7 +92,38 @@ final class Retriever {
                 options.explain() ? explainer.explain(query.lexical().text(), answer, embedder.get()) : null);
     }
 
-    private record Candidates(List<Hit> hits, boolean exact) {
+    /**
+     * @param embedding each candidate's embedding score (the dense list's, where that list had it) when the hits'
+     *                  own scores are not embedding scores (BM25 or fused); null when they are
+     */
+    private record Candidates(List<Hit> hits, boolean exact, Map<String, Double> embedding) {
+        Candidates(List<Hit> hits, boolean exact) {
+            this(hits, exact, null);
+        }
+    }
+
+    /**
+     * What a score threshold compares, per hit: its embedding score, the cosine with the query or (passage modes)
+     * the passage match. That score is absolute, where BM25's and a fusion's are relative to the question: a
+     * fused list's best paper scores near 1 whether or not anything in the index is related to it, so only the
+     * embedding score can leave an answer empty (docs/benchmarks.md, "What minScore means").
+     */
+    private double[] embeddingScores(List<Hit> hits, Candidates found, Query query) {
+        double[] out = new double[hits.size()];
+        for (int i = 0; i < out.length; i++) {
+            Hit hit = hits.get(i);
+            Double known = found.embedding() == null ? Double.valueOf(hit.score()) : found.embedding().get(hit.id());
+            // A paper only BM25 found, or deleted since retrieval (then it drops out).
+            out[i] = known != null ? known : store.get(hit.id())
+                    .map(p -> Vectors.dot(query.vector().get(), p.vector())).orElse(Double.NEGATIVE_INFINITY);
+        }
+        return out;
+    }
+
+    private static Map<String, Double> byId(List<Hit> hits) {
+        Map<String, Double> out = new HashMap<>();
+        hits.forEach(h -> out.put(h.id(), h.score()));
+        return out;
     }
 
     /** The best {@code max(keep, FULL_MATCH_DEPTH)} candidates re-scored by their passages, best first. */
@@ -110,7 +145,7 @@ final class Retriever {
                 Hits found = store.nearest(query.vector().get(), depth, filter, skip);
                 yield new Candidates(found.hits(), found.exact());
             }
-            case LEXICAL -> new Candidates(store.lexical(query.lexical(), depth, filter, skip).hits(), true);
+            case LEXICAL -> new Candidates(store.lexical(query.lexical(), depth, filter, skip).hits(), true, Map.of());
             case PASSAGES -> {
                 PassageHits found = store.nearestWithPassages(query.vector().get(), Math.max(depth, PASSAGE_DEPTH),
                         filter, skip);
@@ -128,7 +163,7 @@ final class Retriever {
                 List<Hit> fused = retrieval.fusion() == Retrieval.Fusion.RRF
                         ? Fusions.rrf(List.of(dense, both.lexical().hits()), depth)
                         : Fusions.weighted(dense, both.lexical().hits(), retrieval.denseWeight(), depth);
-                yield new Candidates(fused, both.dense().hits().exact());
+                yield new Candidates(fused, both.dense().hits().exact(), byId(dense));
             }
         };
     }

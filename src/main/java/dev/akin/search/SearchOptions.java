@@ -5,7 +5,9 @@ package dev.akin.search;
  *
  * @param retrieval dense, lexical or hybrid; null for the operation's default ({@link Akin#DEFAULT_SEARCH},
  *                  {@link Akin#DEFAULT_SIMILAR})
- * @param minScore leave out papers scoring below this (the answer may then hold fewer than k)
+ * @param minScore leave out papers whose embedding score (cosine with the question, or the passage modes' blend) is
+ *                 below this, in every mode, so the answer may hold fewer than k; not BM25's or a fusion's score,
+ *                 which are relative to the question
  * @param mmrLambda maximal marginal relevance: 1 ranks by relevance alone; lower values trade relevance for
  *                  papers unlike the ones already listed (0.7 is a common choice)
  * @param explain say why each paper matched (closest sentence pair, shared terms): costs an inference per answer

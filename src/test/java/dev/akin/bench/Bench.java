@@ -90,6 +90,17 @@ final class Bench implements Callable<Integer> {
         return 0;
     }
 
+    @Command(name = "calibration-study", description = "What minScore means per mode: the scores of a BEIR"
+            + " collection's relevant papers against the best scores of off-topic questions (CSFCube's titles).")
+    int calibrationStudy(@Parameters(paramLabel = "COLLECTION") String collection,
+                         @Parameters(paramLabel = "INDEX") String index,
+                         @Parameters(paramLabel = "CSFCUBE") String offTopic,
+                         @Parameters(paramLabel = "MODES", defaultValue = "dense,lexical,hybrid-weighted:0.5,"
+                                 + "hybrid-rrf,passages:0.4") String modes) {
+        CalibrationStudy.main(new String[] {collection, index, offTopic, modes});
+        return 0;
+    }
+
     @Command(name = "query-embed", description = "Query embedding: one at a time against batched concurrent queries.")
     int queryEmbed(@Parameters(arity = "0..*") List<String> args) throws Exception {
         QueryEmbedBench.main(args == null ? new String[0] : args.toArray(String[]::new));

@@ -1,6 +1,7 @@
 package dev.akin.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.akin.index.Hit;
 import java.util.List;
@@ -19,9 +20,12 @@ class RerankTest {
     }
 
     @Test
-    void minScoreMayLeaveFewerThanK() {
-        assertThat(Rerank.atLeast(List.of(hit("a", "A", .9), hit("b", "B", .3)), 0.5)).extracting(Hit::id)
-                .containsExactly("a");
+    void minScoreMayLeaveFewerThanKAndComparesTheValuesGivenNotTheScores() {
+        List<Hit> hits = List.of(hit("a", "A", .9), hit("b", "B", .3), hit("c", "C", .2));
+        assertThat(Rerank.atLeast(hits, new double[] {.9, .3, .5}, 0.5)).extracting(Hit::id)
+                .containsExactly("a", "c");
+        assertThatThrownBy(() -> Rerank.atLeast(hits, new double[] {.9}, 0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 hits but 1 values");
     }
 
     @Test
