@@ -93,10 +93,10 @@ final class Retriever {
     }
 
     /**
-     * @param embedding each candidate's embedding score (the dense list's, where that list had it) when the hits'
-     *                  own scores are not embedding scores (BM25 or fused); null when they are
+     * @param embedded where the hits' own scores are not embedding scores (BM25 or fused), the dense list that was
+     *                 fused (cosines, or passage blends), to look them up in; null where they are
      */
-    private record Candidates(List<Hit> hits, boolean exact, Map<String, Double> embedding) {
+    private record Candidates(List<Hit> hits, boolean exact, List<Hit> embedded) {
         Candidates(List<Hit> hits, boolean exact) {
             this(hits, exact, null);
         }
@@ -109,20 +109,16 @@ final class Retriever {
      * embedding score can leave an answer empty (docs/benchmarks.md, "What minScore means").
      */
     private double[] embeddingScores(List<Hit> hits, Candidates found, Query query) {
+        Map<String, Double> embedded = new HashMap<>();
+        (found.embedded() == null ? hits : found.embedded()).forEach(h -> embedded.put(h.id(), h.score()));
         double[] out = new double[hits.size()];
         for (int i = 0; i < out.length; i++) {
             Hit hit = hits.get(i);
-            Double known = found.embedding() == null ? Double.valueOf(hit.score()) : found.embedding().get(hit.id());
+            Double known = embedded.get(hit.id());
             // A paper only BM25 found, or deleted since retrieval (then it drops out).
             out[i] = known != null ? known : store.get(hit.id())
                     .map(p -> Vectors.dot(query.vector().get(), p.vector())).orElse(Double.NEGATIVE_INFINITY);
         }
-        return out;
-    }
-
-    private static Map<String, Double> byId(List<Hit> hits) {
-        Map<String, Double> out = new HashMap<>();
-        hits.forEach(h -> out.put(h.id(), h.score()));
         return out;
     }
 
@@ -145,7 +141,7 @@ final class Retriever {
                 Hits found = store.nearest(query.vector().get(), depth, filter, skip);
                 yield new Candidates(found.hits(), found.exact());
             }
-            case LEXICAL -> new Candidates(store.lexical(query.lexical(), depth, filter, skip).hits(), true, Map.of());
+            case LEXICAL -> new Candidates(store.lexical(query.lexical(), depth, filter, skip).hits(), true, List.of());
             case PASSAGES -> {
                 PassageHits found = store.nearestWithPassages(query.vector().get(), Math.max(depth, PASSAGE_DEPTH),
                         filter, skip);
@@ -163,7 +159,7 @@ final class Retriever {
                 List<Hit> fused = retrieval.fusion() == Retrieval.Fusion.RRF
                         ? Fusions.rrf(List.of(dense, both.lexical().hits()), depth)
                         : Fusions.weighted(dense, both.lexical().hits(), retrieval.denseWeight(), depth);
-                yield new Candidates(fused, both.dense().hits().exact(), byId(dense));
+                yield new Candidates(fused, both.dense().hits().exact(), dense);
             }
         };
     }
