@@ -91,10 +91,10 @@ final class CalibrationStudy {
         return count[0];
     }
 
-    /** Each question's best shown score, sorted. */
+    /** Each question's best shown score, sorted; an empty answer (BM25 sharing no term) counts as lowest. */
     private static double[] best(Akin akin, List<String> questions, SearchOptions options) {
-        return questions.stream().mapToDouble(q -> akin.search(q, 10, Filter.NONE, options).results().getFirst()
-                .score()).sorted().toArray();
+        return questions.stream().mapToDouble(q -> akin.search(q, 10, Filter.NONE, options).results().stream()
+                .mapToDouble(Hit::score).max().orElse(Double.NEGATIVE_INFINITY)).sorted().toArray();
     }
 
     private static double quantile(double[] sorted, double q) {
