@@ -93,13 +93,10 @@ final class Retriever {
     }
 
     /**
-     * @param embedded where the hits' own scores are not embedding scores (BM25 or fused), the dense list that was
-     *                 fused (cosines, or passage blends), to look them up in; null where they are
+     * @param embedded the hits whose embedding scores (cosines, or passage blends) retrieval saw: the hits
+     *                 themselves (dense, passages), the dense list that was fused (hybrid), or none (lexical)
      */
     private record Candidates(List<Hit> hits, boolean exact, List<Hit> embedded) {
-        Candidates(List<Hit> hits, boolean exact) {
-            this(hits, exact, null);
-        }
     }
 
     /**
@@ -110,7 +107,7 @@ final class Retriever {
      */
     private double[] embeddingScores(List<Hit> hits, Candidates found, Query query) {
         Map<String, Double> embedded = new HashMap<>();
-        (found.embedded() == null ? hits : found.embedded()).forEach(h -> embedded.put(h.id(), h.score()));
+        found.embedded().forEach(h -> embedded.put(h.id(), h.score()));
         double[] out = new double[hits.size()];
         for (int i = 0; i < out.length; i++) {
             Hit hit = hits.get(i);
@@ -139,7 +136,7 @@ final class Retriever {
         return switch (retrieval.mode()) {
             case DENSE -> {
                 Hits found = store.nearest(query.vector().get(), depth, filter, skip);
-                yield new Candidates(found.hits(), found.exact());
+                yield new Candidates(found.hits(), found.exact(), found.hits());
             }
             case LEXICAL -> new Candidates(store.lexical(query.lexical(), depth, filter, skip).hits(), true, List.of());
             case PASSAGES -> {
@@ -147,7 +144,8 @@ final class Retriever {
                         filter, skip);
                 List<Hit> rescored = rescored(found.hits().hits(), found.passages(), query, retrieval.denseWeight(),
                         depth);
-                yield new Candidates(rescored.subList(0, Math.min(depth, rescored.size())), found.hits().exact());
+                List<Hit> top = rescored.subList(0, Math.min(depth, rescored.size()));
+                yield new Candidates(top, found.hits().exact(), top);
             }
             case HYBRID -> {
                 // Fusion needs candidates beyond k: a paper ranked 25th by one list and 3rd by the other can win.
