@@ -15,11 +15,13 @@ import dev.akin.search.IndexProgress;
 import dev.akin.search.IndexReport;
 import dev.akin.search.PaperNotFoundException;
 import dev.akin.search.Results;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
@@ -131,7 +133,7 @@ class RecommenderIT {
     }
 
     @Test
-    void isSafeToQueryFromManyThreads() throws Exception {
+    void isSafeToQueryFromManyThreads() throws InterruptedException, ExecutionException {
         try (var pool = Executors.newFixedThreadPool(4)) {
             List<Future<Results>> futures = pool.invokeAll(List.of(
                     () -> akin.similar(ANTIDOTE, 3, Filter.NONE),
@@ -160,7 +162,7 @@ class RecommenderIT {
     }
 
     @Test
-    void concurrentUpsertsStatsAndQueriesNeverFail(@TempDir Path dir) throws Exception {
+    void concurrentUpsertsStatsAndQueriesNeverFail(@TempDir Path dir) throws InterruptedException, ExecutionException {
         try (Akin own = Akin.open(AkinConfig.at(dir.resolve("idx"), MODELS));
              var pool = Executors.newFixedThreadPool(4)) {
             own.upsert(List.of(new Paper("seed", "Seed paper", "About graphs.", null, null, null, null, null, "t"),
@@ -206,7 +208,7 @@ class RecommenderIT {
     }
 
     @Test
-    void openingWithAnotherModelIsAClearErrorAndChangesNothing(@TempDir Path dir) throws Exception {
+    void openingWithAnotherModelIsAClearErrorAndChangesNothing(@TempDir Path dir) throws IOException {
         Path index = dir.resolve("idx");
         try (Akin a = Akin.open(AkinConfig.at(index, MODELS))) {
             a.upsert(List.of(new Paper("a", "A title", "An abstract.", null, null, null, null, null, "t")));

@@ -1,5 +1,7 @@
 package dev.akin.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,7 +32,7 @@ final class Bench implements Callable<Integer> {
     @Command(name = "lexical-scale", description = "BM25 on the 182k arXiv abstracts: akin's term-at-a-time"
             + " choice against Lucene's max-score search alone, by the query's postings.")
     int lexicalScale(@Parameters(paramLabel = "ABSTRACTS") String abstracts,
-                     @Parameters(paramLabel = "ROUNDS", defaultValue = "5") String rounds) throws java.io.IOException {
+                     @Parameters(paramLabel = "ROUNDS", defaultValue = "5") String rounds) throws IOException {
         dev.akin.index.LexicalScaleBench.main(new String[] {abstracts, rounds});
         return 0;
     }
@@ -102,13 +104,13 @@ final class Bench implements Callable<Integer> {
     }
 
     @Command(name = "query-embed", description = "Query embedding: one at a time against batched concurrent queries.")
-    int queryEmbed(@Parameters(arity = "0..*") List<String> args) throws Exception {
+    int queryEmbed(@Parameters(arity = "0..*") List<String> args) throws IOException, InterruptedException {
         QueryEmbedBench.main(args == null ? new String[0] : args.toArray(String[]::new));
         return 0;
     }
 
     @Command(name = "peak", description = "This CPU's fp32 FMA peak (AVX2 and AVX-512 widths).")
-    int peak() throws Exception {
+    int peak() {
         int threads = Runtime.getRuntime().availableProcessors();
         System.out.printf("fp32 FMA peak, %d threads: %.1f GFLOP/s (256-bit), %.1f GFLOP/s (512-bit)%n", threads,
                 FmaPeak.gflops(threads, 256), FmaPeak.gflops(threads, 512));
@@ -117,9 +119,13 @@ final class Bench implements Callable<Integer> {
 
     @Command(name = "micro", description = "JMH micro-benchmarks (vector maths, fusion, re-ranking, passage"
             + " matching); JMH's own arguments after --, e.g. -- 'passage.*' -f 1 -wi 3 -i 5.")
-    int micro(@Parameters(arity = "0..*") List<String> jmhArgs) throws Exception {
-        org.openjdk.jmh.Main.main(jmhArgs == null ? new String[] {"dev.akin.*MicroBench"}
-                : jmhArgs.toArray(String[]::new));
+    int micro(@Parameters(arity = "0..*") List<String> jmhArgs) {
+        try {
+            org.openjdk.jmh.Main.main(jmhArgs == null ? new String[] {"dev.akin.*MicroBench"}
+                    : jmhArgs.toArray(String[]::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException("JMH: " + e.getMessage(), e);
+        }
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package dev.akin.bench;
 
+import ai.onnxruntime.OrtException;
 import dev.akin.embed.EmbedOptions;
 import dev.akin.embed.ModelSpec;
 import dev.akin.embed.OnnxEmbedder;
@@ -9,6 +10,7 @@ import dev.akin.paper.PaperSink;
 import dev.akin.paper.Skipped;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,11 +47,11 @@ final class EmbedBench implements Callable<Integer> {
 
     /** One system under test: embeds the whole list once. */
     interface Peer {
-        void run(List<String> texts) throws Exception;
+        void run(List<String> texts) throws OrtException;
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException, OrtException {
         Path models = Path.of(System.getProperty("akin.models", "models"));
         List<String> texts = texts(Path.of("data"));
         Path cache = Files.createTempDirectory("akin-bench");
@@ -57,15 +59,16 @@ final class EmbedBench implements Callable<Integer> {
         ModelSpec fp32 = ModelSpec.load(models.resolve("all-minilm-l6-v2"));
         ModelSpec int8 = ModelSpec.load(models.resolve("all-minilm-l6-v2-q"));
         Map<String, Peer> peers = new LinkedHashMap<>();
-        List<AutoCloseable> open = new ArrayList<>();
+        List<OnnxEmbedder> akins = new ArrayList<>();
+        List<PlainOrtEmbedder> plains = new ArrayList<>();
         // akin first: DJL insists on creating the process-wide ONNX Runtime environment itself.
         for (int tokens : new int[] {128, 256}) {
             for (ModelSpec spec : List.of(fp32, int8)) {
                 ModelSpec at = withMaxTokens(spec, tokens);
                 OnnxEmbedder akin = OnnxEmbedder.open(at, new EmbedOptions(threads, 1, 16), cache);
                 PlainOrtEmbedder plain = new PlainOrtEmbedder(at, threads, 16);
-                open.add(akin);
-                open.add(plain);
+                akins.add(akin);
+                plains.add(plain);
                 String label = spec.name() + " @" + tokens;
                 peers.put("akin | " + label, akin::embedDocuments);
                 peers.put("plain ORT | " + label, plain::embed);
@@ -87,8 +90,9 @@ final class EmbedBench implements Callable<Integer> {
                 rates.get(peer.getKey()).add(texts.size() / ((System.nanoTime() - start) / 1e9));
             }
         }
-        for (AutoCloseable c : open) {
-            c.close();
+        akins.forEach(OnnxEmbedder::close);
+        for (PlainOrtEmbedder plain : plains) {
+            plain.close();
         }
 
         double peak256 = FmaPeak.gflops(threads, 256);
@@ -129,7 +133,7 @@ final class EmbedBench implements Callable<Integer> {
     }
 
     /** akin alone, each model at its own max tokens; settings interleaved round by round like the peers. */
-    private void sweep(Path models, List<String> texts, Path cache) throws Exception {
+    private void sweep(Path models, List<String> texts, Path cache) {
         List<String> names = List.of("all-minilm-l6-v2", "all-minilm-l6-v2-q", "bge-small-en-v1.5",
                 "bge-small-en-v1.5-q");
         System.out.printf("%nSweep: %d abstracts, each model at its own max tokens, median of %d rounds%n%n",

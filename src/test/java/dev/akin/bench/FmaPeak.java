@@ -3,6 +3,7 @@ package dev.akin.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,7 +25,7 @@ final class FmaPeak {
     }
 
     /** GFLOP/s over {@code threads} threads with 256-bit (AVX2) or 512-bit (AVX-512) vectors, best of four tries. */
-    static double gflops(int threads, int bits) throws Exception {
+    static double gflops(int threads, int bits) {
         Callable<Float> kernel = bits == 512 ? FmaPeak::chains512 : FmaPeak::chains256;
         int lanes = bits == 512 ? AVX512.length() : AVX2.length();
         double best = 0;
@@ -37,7 +38,7 @@ final class FmaPeak {
                 }
                 float sink = 0;
                 for (Future<Float> f : parts) {
-                    sink += f.get();
+                    sink += result(f);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double flops = (double) threads * ITERATIONS * 12 * lanes * 2;
@@ -45,6 +46,17 @@ final class FmaPeak {
             }
         }
         return best;
+    }
+
+    private static float result(Future<Float> part) {
+        try {
+            return part.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("FMA kernel failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring the FMA peak", e);
+        }
     }
 
     private static float chains256() {

@@ -3,6 +3,8 @@ package dev.akin.bench;
 import dev.akin.embed.EmbedOptions;
 import dev.akin.embed.ModelSpec;
 import dev.akin.embed.OnnxEmbedder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 
@@ -13,11 +15,13 @@ import java.util.List;
  */
 record OnnxTokens(int[] lengths, int layers, int hidden) {
     /** Tokenized at the model's own max tokens (at most {@code maxTokens}). */
-    static OnnxTokens of(ModelSpec spec, List<String> texts, int maxTokens) throws Exception {
+    static OnnxTokens of(ModelSpec spec, List<String> texts, int maxTokens) {
         try (OnnxEmbedder e = OnnxEmbedder.open(EmbedBench.withMaxTokens(spec, Math.min(maxTokens, spec.maxTokens())),
                 new EmbedOptions(1, 1, 1), Files.createTempDirectory("akin-tok"))) {
             int[] lengths = texts.stream().mapToInt(t -> e.tokenize(t).length).toArray();
             return new OnnxTokens(lengths, layers(spec.name()), spec.dimensions());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary folder for the tokenizer: " + e.getMessage(), e);
         }
     }
 

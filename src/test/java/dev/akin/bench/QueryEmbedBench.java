@@ -3,6 +3,7 @@ package dev.akin.bench;
 import dev.akin.embed.EmbedOptions;
 import dev.akin.embed.ModelSpec;
 import dev.akin.embed.OnnxEmbedder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class QueryEmbedBench {
     private QueryEmbedBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException, InterruptedException {
         List<String> queries = Files.readAllLines(Path.of(args[0]));
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int cores = Runtime.getRuntime().availableProcessors();

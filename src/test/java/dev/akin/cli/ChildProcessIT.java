@@ -30,7 +30,7 @@ class ChildProcessIT {
     }
 
     @Test
-    void indexesAndSearchesWithNoNetworkAndAnUnwritableHome() throws Exception {
+    void indexesAndSearchesWithNoNetworkAndAnUnwritableHome() throws IOException, InterruptedException {
         Path index = dir.resolve("index");
         Process indexing = akin("index", TestModels.sampleData().toAbsolutePath().toString(), "--index",
                 index.toString()).start();
@@ -43,7 +43,8 @@ class ChildProcessIT {
     }
 
     @Test
-    void killedFiveTimesAtRandomPointsTheIndexStaysACommittedStateAndARerunCompletesIt() throws Exception {
+    void killedFiveTimesAtRandomPointsTheIndexStaysACommittedStateAndARerunCompletesIt()
+            throws IOException, InterruptedException {
         // A few thousand real abstracts (SciFact's first 2,000), with the int8 model so that a run takes ~20 s.
         Path corpus = dir.resolve("papers.jsonl");
         try (var lines = Files.lines(Path.of("../shared/data/scifact/corpus.jsonl"))) {
@@ -85,7 +86,8 @@ class ChildProcessIT {
         assertThat(ids(index)).hasSize(2000).doesNotHaveDuplicates().containsAll(previous);
     }
 
-    private static void awaitCommitBeyond(Path index, int papers, Process indexing) throws Exception {
+    private static void awaitCommitBeyond(Path index, int papers, Process indexing)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (indexing.isAlive() && ids(index).size() <= papers && System.nanoTime() < deadline) {
             Thread.sleep(100);

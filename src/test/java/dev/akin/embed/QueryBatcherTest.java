@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class QueryBatcherTest {
     @Test
-    void concurrentQueriesShareInferencesAndEachGetsItsOwnVector() throws Exception {
+    void concurrentQueriesShareInferencesAndEachGetsItsOwnVector() throws InterruptedException, ExecutionException {
         List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch firstBatchRunning = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -1,13 +1,14 @@
 package dev.akin.http;
 
-import static dev.akin.http.HttpApiIT.assertProblem;
-import static dev.akin.http.HttpApiIT.q;
-import static dev.akin.http.HttpApiIT.sendTo;
+import static dev.akin.http.TestHttp.assertProblem;
+import static dev.akin.http.TestHttp.q;
+import static dev.akin.http.TestHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.akin.TestModels;
+import dev.akin.http.TestHttp.Reply;
 import dev.akin.index.Filter;
 import dev.akin.index.Hit;
 import dev.akin.search.Akin;
@@ -69,8 +70,8 @@ class EnsembleHttpIT {
         bge.close();
     }
 
-    private static JsonNode search(String text, int k) throws Exception {
-        HttpApiIT.Reply reply = sendTo(base, "GET", "/api/search?mode=ensemble&k=" + k + "&q=" + q(text), null);
+    private static JsonNode search(String text, int k) {
+        Reply reply = send(base, "GET", "/api/search?mode=ensemble&k=" + k + "&q=" + q(text), null);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json();
     }
@@ -82,39 +83,39 @@ class EnsembleHttpIT {
     }
 
     @Test
-    void modeEnsembleAnswersWithBothModelsAsTheLibraryDoes() throws Exception {
+    void modeEnsembleAnswersWithBothModelsAsTheLibraryDoes() {
         JsonNode answer = search(QUERY, 10);
         assertThat(answer.get("mode").asText()).isEqualTo("ensemble");
         assertThat(answer.get("model").asText()).isEqualTo("bge-small-en-v1.5-q+e5-small-v2-q");
         assertThat(ids(answer)).hasSize(10).doesNotHaveDuplicates().isEqualTo(new Ensemble(bge, e5,
                 Ensemble.DEFAULT_WEIGHTS).search(QUERY, 10, Filter.NONE).results().stream().map(Hit::id).toList());
-        assertThat(HttpApiIT.JSON.readTree(sendTo(base, "GET", "/health", null).body()).get("ensemble").asText())
+        assertThat(send(base, "GET", "/health", null).json().get("ensemble").asText())
                 .isEqualTo("bge-small-en-v1.5-q+e5-small-v2-q");
 
-        assertProblem(sendTo(base, "GET", "/api/search?mode=ensemble&k=101&q=x", null), 400, "1..100");
-        assertProblem(sendTo(base, "GET", "/api/search?mode=ensemble&mmr=0.5&q=x", null), 400, "leave out mmr");
-        assertProblem(sendTo(base, "GET", "/api/search?mode=ensemble&explain=true&q=x", null), 400, "explain");
+        assertProblem(send(base, "GET", "/api/search?mode=ensemble&k=101&q=x", null), 400, "1..100");
+        assertProblem(send(base, "GET", "/api/search?mode=ensemble&mmr=0.5&q=x", null), 400, "leave out mmr");
+        assertProblem(send(base, "GET", "/api/search?mode=ensemble&explain=true&q=x", null), 400, "explain");
         // Similar papers are not an ensemble's, and the refusal says where it is.
         String someId = ids(answer).getFirst();
-        assertProblem(sendTo(base, "GET", "/api/papers/" + someId + "/similar?mode=ensemble", null), 400,
+        assertProblem(send(base, "GET", "/api/papers/" + someId + "/similar?mode=ensemble", null), 400,
                 "mode=ensemble is for text search");
 
         String plainBase = "http://127.0.0.1:" + plain.port();
-        assertProblem(sendTo(plainBase, "GET", "/api/search?mode=ensemble&q=x", null), 409, "--ensemble-with");
-        assertThat(HttpApiIT.JSON.readTree(sendTo(plainBase, "GET", "/health", null).body()).get("ensemble").isNull())
+        assertProblem(send(plainBase, "GET", "/api/search?mode=ensemble&q=x", null), 409, "--ensemble-with");
+        assertThat(send(plainBase, "GET", "/health", null).json().get("ensemble").isNull())
                 .isTrue();
     }
 
     @Test
-    void writesReachBothIndexesAndAPaperOnlyTheSecondHoldsIsNeverAnswered() throws Exception {
+    void writesReachBothIndexesAndAPaperOnlyTheSecondHoldsIsNeverAnswered() {
         String paper = "[{\"id\":\"qec-1\",\"title\":\"Quantum error correction with surface codes\","
                 + "\"abstract\":\"Logical qubits protected by surface codes below threshold.\",\"year\":2021}]";
-        HttpApiIT.Reply put = sendTo(base, "PUT", "/api/papers", paper, "Authorization", AUTH);
+        Reply put = send(base, "PUT", "/api/papers", paper, "Authorization", AUTH);
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertThat(e5.paper("qec-1").title()).isEqualTo(bge.paper("qec-1").title());
         assertThat(ids(search("surface codes for quantum error correction", 3))).first().isEqualTo("qec-1");
 
-        assertThat(sendTo(base, "DELETE", "/api/papers/qec-1", null, "Authorization", AUTH).status()).isEqualTo(204);
+        assertThat(send(base, "DELETE", "/api/papers/qec-1", null, "Authorization", AUTH).status()).isEqualTo(204);
         assertThatThrownBy(() -> e5.paper("qec-1")).isInstanceOf(PaperNotFoundException.class);
         assertThatThrownBy(() -> bge.paper("qec-1")).isInstanceOf(PaperNotFoundException.class);
 
@@ -133,8 +134,8 @@ class EnsembleHttpIT {
     }
 
     @Test
-    void aReindexFillsBothIndexes() throws Exception {
-        HttpApiIT.Reply started = sendTo(base, "POST", "/api/reindex", "{}", "Authorization", AUTH);
+    void aReindexFillsBothIndexes() throws InterruptedException {
+        Reply started = send(base, "POST", "/api/reindex", "{}", "Authorization", AUTH);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         JsonNode status = ServeDuringReindexIT.awaitReindex(base, AUTH);
         assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("done");

@@ -2,15 +2,16 @@ package dev.akin.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.akin.TestModels;
 import dev.akin.search.Akin;
 import dev.akin.search.AkinConfig;
 import dev.akin.search.IndexOptions;
 import dev.akin.search.IndexProgress;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +59,7 @@ class HostileHttpIT {
     }
 
     /** Sends raw bytes, so that nothing client-side sanitizes them; returns the status line and the body. */
-    static String[] raw(byte[] request) throws Exception {
+    static String[] raw(byte[] request) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
@@ -73,19 +75,22 @@ class HostileHttpIT {
             String text = response.toString(StandardCharsets.UTF_8);
             int split = text.indexOf("\r\n\r\n");
             return new String[] {text.lines().findFirst().orElse(""), split < 0 ? "" : text.substring(split + 4)};
+        } catch (IOException e) {
+            throw new UncheckedIOException("127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
     }
 
-    static String[] get(String target) throws Exception {
+    static String[] get(String target) {
         return raw(("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    static String[] post(String target, byte[] body) throws Exception {
+    static String[] post(String target, byte[] body) {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
-        request.write(("POST " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json"
-                + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        request.write(body);
+        request.writeBytes(("POST " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close"
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        request.writeBytes(body);
         return raw(request.toByteArray());
     }
 
@@ -95,7 +100,7 @@ class HostileHttpIT {
     }
 
     @Test
-    void queryAndIdAbuseGetsA400OrAnHonestAnswer() throws Exception {
+    void queryAndIdAbuseGetsA400OrAnHonestAnswer() {
         assertRefusedCleanly(get("/api/papers/" + ANTIDOTE + "/similar?k=99999999999"), " 400 ");
         assertRefusedCleanly(get("/api/papers/" + ANTIDOTE + "/similar?k=-1"), " 400 ");
         assertRefusedCleanly(get("/api/search?q=%00%01%02"), " 200 ", " 400 ");
@@ -107,11 +112,11 @@ class HostileHttpIT {
         // Lucene query syntax is just text to akin: it is embedded, never parsed.
         String[] syntax = get("/api/search?q=" + "title%3A(foo%20OR%20bar)~2%5E3%20*%3F%5C");
         assertRefusedCleanly(syntax, " 200 ");
-        assertThat(new ObjectMapper().readTree(syntax[1]).get("results")).hasSize(10);
+        assertThat(TestHttp.parse(syntax[1]).get("results")).hasSize(10);
     }
 
     @Test
-    void bodyAbuseGetsA4xx() throws Exception {
+    void bodyAbuseGetsA4xx() {
         assertRefusedCleanly(post("/api/recommend", "{\"liked\":[\"a\"]}".getBytes(StandardCharsets.UTF_8)
                 .clone()), " 404 ");
         byte[] invalidUtf8 = {'{', '"', 'l', 'i', 'k', 'e', 'd', '"', ':', '[', '"', (byte) 0xC3, (byte) 0x28, '"',
@@ -126,7 +131,7 @@ class HostileHttpIT {
     }
 
     @Test
-    void repeatedOversizedBodiesLeaveTheHeapWhereItWas() throws Exception {
+    void repeatedOversizedBodiesLeaveTheHeapWhereItWas() throws InterruptedException {
         byte[] big = new byte[12_000_000]; // over the 10 MB limit
         java.util.Arrays.fill(big, (byte) ' ');
         assertRefusedCleanly(post("/api/embed", big), " 413 ");
@@ -150,7 +155,8 @@ class HostileHttpIT {
     }
 
     @Test
-    void hundredsOfConcurrentConnectionsGetAnswersAndTheServerStaysHealthy() throws Exception {
+    void hundredsOfConcurrentConnectionsGetAnswersAndTheServerStaysHealthy()
+            throws InterruptedException, ExecutionException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<Future<Integer>> statuses = new ArrayList<>();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -168,7 +174,7 @@ class HostileHttpIT {
     }
 
     @Test
-    void silentAndTricklingClientsAreCutOffWhileOthersAreServed() throws Exception {
+    void silentAndTricklingClientsAreCutOffWhileOthersAreServed() throws IOException, InterruptedException {
         ServerConfig strict = ServerConfig.defaults().at("127.0.0.1", 0).withIdleTimeout(Duration.ofSeconds(2));
         try (AkinServer slow = new AkinServer(akin, strict).start()) {
             List<Socket> stalled = new ArrayList<>();
@@ -186,7 +192,7 @@ class HostileHttpIT {
                     stalled.add(socket);
                 }
                 long start = System.nanoTime();
-                var answer = HttpApiIT.sendTo("http://127.0.0.1:" + slow.port(), "GET", "/api/papers/" + ANTIDOTE
+                var answer = TestHttp.send("http://127.0.0.1:" + slow.port(), "GET", "/api/papers/" + ANTIDOTE
                         + "/similar?k=5", null);
                 assertThat(answer.status()).isEqualTo(200);
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).as("served while 42 clients stall")
@@ -223,13 +229,13 @@ class HostileHttpIT {
                 assertThat(reply).startsWith("HTTP/1.1 408").contains("application/problem+json", "data rate")
                         .doesNotContain("Exception");
             }
-            assertThat(HttpApiIT.sendTo("http://127.0.0.1:" + slow.port(), "GET", "/health", null).status())
+            assertThat(TestHttp.send("http://127.0.0.1:" + slow.port(), "GET", "/health", null).status())
                     .isEqualTo(200);
         }
     }
 
     @Test
-    void aSmallBodyArrivingInTwoPartsIsAnsweredNotRefusedAsSlow() throws Exception {
+    void aSmallBodyArrivingInTwoPartsIsAnsweredNotRefusedAsSlow() throws IOException, InterruptedException {
         // 31 bytes, the second half 400 ms after the first: a slow network, not an attack. Jetty's own rate
         // check (no grace) refused this with 408, and did so at random on a busy machine.
         try (Socket client = new Socket("127.0.0.1", port)) {

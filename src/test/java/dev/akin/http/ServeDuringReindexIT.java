@@ -1,19 +1,20 @@
 package dev.akin.http;
 
-import static dev.akin.http.HttpApiIT.JSON;
-import static dev.akin.http.HttpApiIT.q;
-import static dev.akin.http.HttpApiIT.sendTo;
+import static dev.akin.http.TestHttp.q;
+import static dev.akin.http.TestHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.akin.ChildJvm;
 import dev.akin.TestModels;
+import dev.akin.http.TestHttp.Reply;
 import dev.akin.index.Filter;
 import dev.akin.index.Hit;
 import dev.akin.search.Akin;
 import dev.akin.search.AkinConfig;
 import dev.akin.search.IndexOptions;
 import dev.akin.search.IndexProgress;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,10 +25,12 @@ import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -50,7 +53,8 @@ class ServeDuringReindexIT {
     private final AtomicBoolean reindexing = new AtomicBoolean();
 
     @Test
-    void fullReindexWithConcurrentQueriesUpsertsAndDeletesFailsNothingAndLosesNothing() throws Exception {
+    void fullReindexWithConcurrentQueriesUpsertsAndDeletesFailsNothingAndLosesNothing()
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
         Path index = dir.resolve("index");
         try (Akin akin = Akin.open(AkinConfig.at(index, TestModels.dir()))) {
             akin.holdWriteLock();
@@ -76,11 +80,11 @@ class ServeDuringReindexIT {
                 Set<String> extras = new HashSet<>();
                 traffic.add(pool.submit(() -> writeUntil(stop, base, extras)));
 
-                HttpApiIT.Reply started = sendTo(base, "POST", "/api/reindex", "{\"force\":true}",
+                Reply started = send(base, "POST", "/api/reindex", "{\"force\":true}",
                         "Authorization", AUTH, "Content-Type", "application/json");
                 assertThat(started.status()).as(started.body()).isEqualTo(202);
                 reindexing.set(true);
-                HttpApiIT.Reply again = sendTo(base, "POST", "/api/reindex", "{}", "Authorization", AUTH);
+                Reply again = send(base, "POST", "/api/reindex", "{}", "Authorization", AUTH);
                 assertThat(again.status()).as("a second reindex while one runs").isEqualTo(409);
 
                 ProcessBuilder second = ChildJvm.akin(dir, false, "index", TestModels.sampleData().toAbsolutePath()
@@ -105,10 +109,10 @@ class ServeDuringReindexIT {
                 assertThat(answeredWhileReindexing.get()).as("queries answered during the reindex")
                         .isGreaterThan(50);
                 synchronized (extras) {
-                    JsonNode health = sendTo(base, "GET", "/health", null).json();
+                    JsonNode health = send(base, "GET", "/health", null).json();
                     assertThat(health.get("papers").asLong()).isEqualTo(corpusPapers + extras.size());
                     for (String extra : extras) {
-                        assertThat(sendTo(base, "GET", "/api/papers/" + extra, null).status()).isEqualTo(200);
+                        assertThat(send(base, "GET", "/api/papers/" + extra, null).status()).isEqualTo(200);
                     }
                 }
             }
@@ -122,19 +126,19 @@ class ServeDuringReindexIT {
             String id = ids.get(random.nextInt(ids.size()));
             try {
                 boolean during = reindexing.get();
-                HttpApiIT.Reply paper = sendTo(base, "GET", "/api/papers/" + id, null);
+                Reply paper = send(base, "GET", "/api/papers/" + id, null);
                 check(paper, 200, "paper " + id);
                 if (paper.status() == 200 && !titles.get(id).equals(paper.json().get("title").asText())) {
                     failures.add("paper " + id + " came back with another title: " + paper.body());
                 }
-                HttpApiIT.Reply similar = sendTo(base, "GET", "/api/papers/" + id + "/similar?k=10", null);
+                Reply similar = send(base, "GET", "/api/papers/" + id + "/similar?k=10", null);
                 checkResults(similar, "similar " + id, Set.of(id), titles);
                 String other = ids.get(random.nextInt(ids.size()));
-                HttpApiIT.Reply rec = sendTo(base, "POST", "/api/recommend", "{\"liked\":[\"" + id + "\",\"" + other
+                Reply rec = send(base, "POST", "/api/recommend", "{\"liked\":[\"" + id + "\",\"" + other
                         + "\"],\"k\":10}");
                 checkResults(rec, "recommend " + id, Set.of(id, other), titles);
                 if (random.nextInt(10) == 0) {
-                    checkResults(sendTo(base, "GET", "/api/search?q=" + q(titles.get(id)) + "&k=10", null),
+                    checkResults(send(base, "GET", "/api/search?q=" + q(titles.get(id)) + "&k=10", null),
                             "search " + id, Set.of(), titles);
                 }
                 answered.incrementAndGet();
@@ -152,8 +156,7 @@ class ServeDuringReindexIT {
      * one its id has (a hit read from one reader and fetched from another would break that). Upserted extras may
      * appear; their titles name their ids.
      */
-    private void checkResults(HttpApiIT.Reply reply, String what, Set<String> excluded, Map<String, String> titles)
-            throws Exception {
+    private void checkResults(Reply reply, String what, Set<String> excluded, Map<String, String> titles) {
         if (!check(reply, 200, what)) {
             return;
         }
@@ -175,7 +178,7 @@ class ServeDuringReindexIT {
         }
     }
 
-    private boolean check(HttpApiIT.Reply reply, int expected, String what) {
+    private boolean check(Reply reply, int expected, String what) {
         if (reply.status() != expected) {
             failures.add(what + ": HTTP " + reply.status() + " " + reply.body());
             return false;
@@ -191,7 +194,7 @@ class ServeDuringReindexIT {
                     + "\",\"abstract\":\"We study incremental index maintenance while queries run, case " + i
                     + ".\"}]";
             try {
-                HttpApiIT.Reply put = sendTo(base, "PUT", "/api/papers", paper, "Authorization", AUTH,
+                Reply put = send(base, "PUT", "/api/papers", paper, "Authorization", AUTH,
                         "Content-Type", "application/json");
                 if (check(put, 200, "upsert " + id)) {
                     synchronized (extras) {
@@ -200,7 +203,7 @@ class ServeDuringReindexIT {
                 }
                 if (i % 3 == 2) {
                     String victim = "extra-" + (i - 1);
-                    if (check(sendTo(base, "DELETE", "/api/papers/" + victim, null, "Authorization", AUTH), 204,
+                    if (check(send(base, "DELETE", "/api/papers/" + victim, null, "Authorization", AUTH), 204,
                             "delete " + victim)) {
                         synchronized (extras) {
                             extras.remove(victim);
@@ -213,10 +216,10 @@ class ServeDuringReindexIT {
         }
     }
 
-    static JsonNode awaitReindex(String base, String auth) throws Exception {
+    static JsonNode awaitReindex(String base, String auth) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
-            JsonNode status = JSON.readTree(sendTo(base, "GET", "/api/reindex", null, "Authorization", auth).body());
+            JsonNode status = send(base, "GET", "/api/reindex", null, "Authorization", auth).json();
             if (!status.get("state").asText().equals("running")) {
                 return status;
             }

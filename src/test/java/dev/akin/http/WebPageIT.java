@@ -7,6 +7,7 @@ import dev.akin.search.Akin;
 import dev.akin.search.AkinConfig;
 import dev.akin.search.IndexOptions;
 import dev.akin.search.IndexProgress;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class WebPageIT {
     }
 
     @Test
-    void searchShowsResultsAndAClickShowsSimilarPapers() throws Exception {
+    void searchShowsResultsAndAClickShowsSimilarPapers() throws IOException {
         ChromeDriver driver = browser();
         try {
             var wait = new WebDriverWait(driver, Duration.ofSeconds(30));

@@ -11,6 +11,7 @@ import dev.akin.search.IndexProgress;
 import dev.akin.search.IndexReport;
 import dev.akin.search.Retrieval;
 import dev.akin.search.SearchOptions;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ class LayoutUpgradeIT {
     Path dir;
 
     @Test
-    void anIndexFromBeforeLexicalSearchIsRewrittenByTheNextRunWithoutInference() throws Exception {
+    void anIndexFromBeforeLexicalSearchIsRewrittenByTheNextRunWithoutInference() throws IOException {
         Path current = dir.resolve("current");
         long papers;
         try (Akin akin = Akin.open(AkinConfig.at(current, TestModels.dir()))) {
@@ -73,7 +74,7 @@ class LayoutUpgradeIT {
     }
 
     /** Copies every paper into a new index as akin wrote them before lexical search. */
-    private static void writeAsLayoutOne(Path from, Path to) throws Exception {
+    private static void writeAsLayoutOne(Path from, Path to) throws IOException {
         List<IndexedPaper> all = new ArrayList<>();
         Map<String, String> commitData;
         try (LuceneVectorStore store = LuceneVectorStore.open(from, IndexSettings.defaults())) {
