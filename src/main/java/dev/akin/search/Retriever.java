@@ -6,6 +6,7 @@ import dev.akin.index.Filter;
 import dev.akin.index.Hit;
 import dev.akin.index.Hits;
 import dev.akin.index.HybridHits;
+import dev.akin.index.IndexedPaper;
 import dev.akin.index.PassageHits;
 import dev.akin.index.PassageVectors;
 import dev.akin.index.VectorStore;
@@ -13,7 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -72,15 +75,18 @@ final class Retriever {
             hits = Rerank.distinctTitles(found.hits());
         }
         boolean exact = found.exact();
+        // Both the threshold and MMR may need a paper's stored vector: each is read once.
+        Map<String, Optional<IndexedPaper>> stored = new HashMap<>();
+        Function<String, Optional<IndexedPaper>> read = id -> stored.computeIfAbsent(id, store::get);
         if (options.minScore() > Double.NEGATIVE_INFINITY) {
-            hits = Rerank.atLeast(hits, embeddingScores(hits, found, query), options.minScore());
+            hits = Rerank.atLeast(hits, embeddingScores(hits, found, query, read), options.minScore());
         }
         if (options.mmrLambda() < 1) {
             List<Hit> present = new ArrayList<>();
             List<float[]> vectors = new ArrayList<>();
             for (Hit hit : hits) {
                 // A paper deleted since retrieval has no vector any more: it drops out.
-                store.get(hit.id()).ifPresent(p -> {
+                read.apply(hit.id()).ifPresent(p -> {
                     present.add(hit);
                     vectors.add(p.vector());
                 });
@@ -105,7 +111,8 @@ final class Retriever {
      * fused list's best paper scores near 1 whether or not anything in the index is related to it, so only the
      * embedding score can leave an answer empty (docs/benchmarks.md, "What minScore means").
      */
-    private double[] embeddingScores(List<Hit> hits, Candidates found, Query query) {
+    private static double[] embeddingScores(List<Hit> hits, Candidates found, Query query,
+                                            Function<String, Optional<IndexedPaper>> read) {
         Map<String, Double> embedded = new HashMap<>();
         found.embedded().forEach(h -> embedded.put(h.id(), h.score()));
         double[] out = new double[hits.size()];
@@ -113,7 +120,7 @@ final class Retriever {
             Hit hit = hits.get(i);
             Double known = embedded.get(hit.id());
             // A paper only BM25 found, or deleted since retrieval (then it drops out).
-            out[i] = known != null ? known : store.get(hit.id())
+            out[i] = known != null ? known : read.apply(hit.id())
                     .map(p -> Vectors.dot(query.vector().get(), p.vector())).orElse(Double.NEGATIVE_INFINITY);
         }
         return out;

@@ -60,6 +60,11 @@ class MinScoreIT {
             List<Hit> expected = all.stream().filter(h -> Vectors.dot(akin.vector(id), akin.vector(h.id())) >= 0.5)
                     .toList();
             assertThat(close).isNotEmpty().hasSizeLessThan(all.size()).isEqualTo(expected);
+            // With MMR as well (deeper candidates, reordered), still only papers that close, and these among them.
+            List<Hit> diverse = akin.similar(id, 50, Filter.NONE, lexical.withMinScore(0.5).withMmrLambda(0.7))
+                    .results();
+            assertThat(diverse).hasSizeLessThan(50).containsAll(expected).allSatisfy(h ->
+                    assertThat(Vectors.dot(akin.vector(id), akin.vector(h.id()))).isGreaterThanOrEqualTo(0.5));
         }
     }
 }
