@@ -1,6 +1,5 @@
 package dev.akin.search;
 
-import dev.akin.embed.Embedder;
 import dev.akin.embed.ModelSpec;
 import dev.akin.embed.Vectors;
 import dev.akin.index.Filter;
@@ -10,12 +9,10 @@ import dev.akin.index.IndexStats;
 import dev.akin.index.IndexedPaper;
 import dev.akin.index.LuceneVectorStore;
 import dev.akin.index.ModelMismatchException;
-import dev.akin.index.PassageVectors;
 import dev.akin.index.VectorStore;
 import dev.akin.index.Vectorization;
 import dev.akin.paper.Paper;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -107,17 +104,7 @@ public final class Akin implements AutoCloseable {
 
     /** Adds or replaces papers given as values, committed on return. Returns how many were embedded. */
     public int upsert(List<Paper> papers) {
-        Embedder embedder = model.bound();
-        List<String> texts = papers.stream().map(Paper::embeddingText).toList();
-        List<float[]> vectors = embedder.embedDocuments(texts);
-        List<PassageVectors> passages = store.hasPassages() ? Passages.embed(texts, embedder) : null;
-        List<IndexedPaper> indexed = new ArrayList<>();
-        for (int i = 0; i < papers.size(); i++) {
-            Paper p = papers.get(i);
-            indexed.add(new IndexedPaper(p, vectors.get(i), ContentHashes.text(p), ContentHashes.meta(p),
-                    passages == null ? null : passages.get(i)));
-        }
-        store.upsert(indexed);
+        store.upsert(Indexer.embedded(papers, model.bound(), store.hasPassages()));
         store.commit();
         return papers.size();
     }

@@ -128,23 +128,37 @@ final class Indexer {
         }
     }
 
+    /** Papers with their vectors (and, if asked, their sentence vectors) and content hashes, ready to store. */
+    static List<IndexedPaper> embedded(List<Paper> papers, Embedder embedder, boolean passages) {
+        List<String> texts = papers.stream().map(Paper::embeddingText).toList();
+        List<float[]> vectors = embedder.embedDocuments(texts);
+        List<PassageVectors> sentences = passages ? Passages.embed(texts, embedder) : null;
+        List<IndexedPaper> out = new ArrayList<>(papers.size());
+        for (int i = 0; i < papers.size(); i++) {
+            Paper p = papers.get(i);
+            out.add(new IndexedPaper(p, vectors.get(i), ContentHashes.text(p), ContentHashes.meta(p),
+                    sentences == null ? null : sentences.get(i)));
+        }
+        return out;
+    }
+
     private void flush() {
         if (pending.isEmpty()) {
             return;
         }
         List<IndexedPaper> ready = new ArrayList<>();
-        List<IndexedPaper> toEmbed = new ArrayList<>();
+        List<Paper> toEmbed = new ArrayList<>();
         for (Paper paper : pending.values()) {
             String textHash = ContentHashes.text(paper);
             String metaHash = ContentHashes.meta(paper);
             var existing = store.get(paper.id());
             if (existing.isEmpty()) {
                 added++;
-                toEmbed.add(new IndexedPaper(paper, null, textHash, metaHash));
+                toEmbed.add(paper);
             } else if (options.force() || !existing.get().textHash().equals(textHash)
                     || passages && existing.get().passages() == null) {
                 updated++;
-                toEmbed.add(new IndexedPaper(paper, null, textHash, metaHash));
+                toEmbed.add(paper);
             } else if (rewrite || !existing.get().metaHash().equals(metaHash)) {
                 // Metadata changed, or the index's document layout is older: same vector, new document.
                 updated++;
@@ -155,14 +169,7 @@ final class Indexer {
             }
         }
         if (!toEmbed.isEmpty()) {
-            List<String> texts = toEmbed.stream().map(p -> p.paper().embeddingText()).toList();
-            List<float[]> vectors = embedder.embedDocuments(texts);
-            List<PassageVectors> sentences = passages ? Passages.embed(texts, embedder) : null;
-            for (int i = 0; i < toEmbed.size(); i++) {
-                IndexedPaper p = toEmbed.get(i);
-                ready.add(new IndexedPaper(p.paper(), vectors.get(i), p.textHash(), p.metaHash(),
-                        sentences == null ? null : sentences.get(i)));
-            }
+            ready.addAll(embedded(toEmbed, embedder, passages));
             embedded += toEmbed.size();
         }
         if (!ready.isEmpty()) {
