@@ -176,15 +176,15 @@ final class EvalCommand {
             if (shipped.size() == CsfcubeEval.FACETS.size()) {
                 results.put("SPECTER (shipped ranking)", CsfcubeEval.score(pools, CsfcubeEval.shipped(shipped), splits));
             }
+            Path abstracts = CsfcubeEval.abstracts(dir);
+            Function<CsfcubeEval.Pool, String> focused = focus ? CsfcubeEval.facetFocus(abstracts) : pool -> null;
             for (String model : common.models()) {
                 try (Akin akin = common.open(name, model)) {
-                    var report = akin.index(List.of(CsfcubeEval.abstracts(dir)), dev.akin.search.IndexOptions.defaults()
+                    var report = akin.index(List.of(abstracts), dev.akin.search.IndexOptions.defaults()
                             .withPassages(common.modes().stream().anyMatch(Retrieval::needsPassages)),
                             dev.akin.search.IndexProgress.NONE);
                     warnSkipped(report, spec.commandLine().getErr());
                     Map<String, Map<String, double[]>> perPool = new LinkedHashMap<>();
-                    Function<CsfcubeEval.Pool, String> focused = focus ? CsfcubeEval.facetFocus(CsfcubeEval.abstracts(dir))
-                            : pool -> null;
                     for (Retrieval mode : common.modes()) {
                         var ranker = mode.mode() == Retrieval.Mode.DENSE && !focus ? CsfcubeEval.byVectors(akin::vector)
                                 : CsfcubeEval.byRetrieval(akin, mode, 1000, focused);

@@ -59,7 +59,7 @@ class EnsembleHttpIT {
                 .withCorpus(corpus);
         server = new AkinServer(bge, ensemble, config).start();
         plain = new AkinServer(bge, config).start();
-        base = "http://127.0.0.1:" + server.port();
+        base = TestHttp.root(server);
     }
 
     @AfterAll
@@ -100,7 +100,7 @@ class EnsembleHttpIT {
         assertProblem(send(base, "GET", "/api/papers/" + someId + "/similar?mode=ensemble", null), 400,
                 "mode=ensemble is for text search");
 
-        String plainBase = "http://127.0.0.1:" + plain.port();
+        String plainBase = TestHttp.root(plain);
         assertProblem(send(plainBase, "GET", "/api/search?mode=ensemble&q=x", null), 409, "--ensemble-with");
         assertThat(send(plainBase, "GET", "/health", null).json().get("ensemble").isNull())
                 .isTrue();

@@ -192,7 +192,7 @@ class HostileHttpIT {
                     stalled.add(socket);
                 }
                 long start = System.nanoTime();
-                var answer = TestHttp.send("http://127.0.0.1:" + slow.port(), "GET", "/api/papers/" + ANTIDOTE
+                var answer = TestHttp.send(TestHttp.root(slow), "GET", "/api/papers/" + ANTIDOTE
                         + "/similar?k=5", null);
                 assertThat(answer.status()).isEqualTo(200);
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).as("served while 42 clients stall")
@@ -229,7 +229,7 @@ class HostileHttpIT {
                 assertThat(reply).startsWith("HTTP/1.1 408").contains("application/problem+json", "data rate")
                         .doesNotContain("Exception");
             }
-            assertThat(TestHttp.send("http://127.0.0.1:" + slow.port(), "GET", "/health", null).status())
+            assertThat(TestHttp.send(TestHttp.root(slow), "GET", "/health", null).status())
                     .isEqualTo(200);
         }
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.akin.TestModels;
 import dev.akin.http.TestHttp.Reply;
+import dev.akin.http.TestHttp.Served;
 import dev.akin.search.Akin;
 import dev.akin.search.AkinConfig;
 import dev.akin.search.IndexOptions;
@@ -30,35 +31,23 @@ class HttpApiIT {
 
     @TempDir
     static Path dir;
-    static Akin akin;
-    static AkinServer server;
-    static String base;
+    static Served api;
 
     @BeforeAll
     static void start() {
-        akin = Akin.open(AkinConfig.at(dir.resolve("index"), TestModels.dir()));
+        Akin akin = Akin.open(AkinConfig.at(dir.resolve("index"), TestModels.dir()));
         akin.index(List.of(TestModels.sampleData()), IndexOptions.defaults(), IndexProgress.NONE);
-        server = new AkinServer(akin, ServerConfig.defaults().at("127.0.0.1", 0)).start();
-        base = "http://127.0.0.1:" + server.port();
+        api = Served.start(akin, ServerConfig.defaults());
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        akin.close();
-    }
-
-    static Reply send(String method, String path, String body, String... headers) {
-        return TestHttp.send(base, method, path, body, headers);
-    }
-
-    static Reply get(String path) {
-        return send("GET", path, null);
+        api.close();
     }
 
     @Test
     void healthSaysReadyWithPaperCountAndModel() {
-        JsonNode health = get("/health").json();
+        JsonNode health = api.get("/health").json();
         assertThat(health.get("status").asText()).isEqualTo("ready");
         assertThat(health.get("papers").asLong()).isGreaterThan(300);
         assertThat(health.get("model").get("name").asText()).isEqualTo(AkinConfig.DEFAULT_MODEL);
@@ -67,10 +56,10 @@ class HttpApiIT {
 
     @Test
     void paperAndSimilarPapers() {
-        JsonNode paper = get("/api/papers/" + ANTIDOTE).json();
+        JsonNode paper = api.get("/api/papers/" + ANTIDOTE).json();
         assertThat(paper.get("title").asText()).startsWith("Antidote");
         assertThat(paper.get("abstract").asText()).isNotBlank();
-        Reply similar = get("/api/papers/" + ANTIDOTE + "/similar?k=3");
+        Reply similar = api.get("/api/papers/" + ANTIDOTE + "/similar?k=3");
         assertThat(similar.status()).isEqualTo(200);
         JsonNode json = similar.json();
         assertThat(json.get("results")).hasSize(3);
@@ -83,13 +72,13 @@ class HttpApiIT {
 
     @Test
     void searchRecommendAndEmbedAnswer() {
-        JsonNode search = get("/api/search?q=" + q("safety alignment against harmful fine-tuning") + "&k=5").json();
+        JsonNode search = api.get("/api/search?q=" + q("safety alignment against harmful fine-tuning") + "&k=5").json();
         assertThat(search.get("results").findValuesAsText("id")).containsAnyOf(ANTIDOTE, BOOSTER);
-        JsonNode rec = send("POST", "/api/recommend", "{\"liked\":[\"" + ANTIDOTE + "\"],\"unliked\":[],\"k\":2}")
+        JsonNode rec = api.send("POST", "/api/recommend", "{\"liked\":[\"" + ANTIDOTE + "\"],\"unliked\":[],\"k\":2}")
                 .json();
         assertThat(rec.get("results")).hasSize(2);
         assertThat(rec.get("results").get(0).get("id").asText()).isEqualTo(BOOSTER);
-        JsonNode embed = send("POST", "/api/embed", "{\"texts\":[\"graph neural networks\",\"proteins\"]}").json();
+        JsonNode embed = api.send("POST", "/api/embed", "{\"texts\":[\"graph neural networks\",\"proteins\"]}").json();
         assertThat(embed.get("dimensions").asInt()).isEqualTo(384);
         assertThat(embed.get("vectors")).hasSize(2);
         assertThat(embed.get("vectors").get(0)).hasSize(384);
@@ -98,79 +87,80 @@ class HttpApiIT {
     @Test
     void badParametersAre400WithAUsefulDetail() {
         String similar = "/api/papers/" + ANTIDOTE + "/similar";
-        assertProblem(get(similar + "?k=0"), 400, "k must be in 1..1000");
-        assertProblem(get(similar + "?k=1001"), 400, "got 1001");
-        assertProblem(get(similar + "?k=ten"), 400, "'ten'");
-        assertProblem(get(similar + "?yearFrom=abc"), 400, "yearFrom");
-        assertProblem(get(similar + "?yearFrom=2020&yearTo=2010"), 400, "after yearTo");
-        assertProblem(get(similar + "?category=no.such"), 400, "no.such");
-        assertProblem(get(similar + "?year_from=2020"), 400, "year_from");
-        assertProblem(get("/api/search"), 400, "q is required");
-        assertProblem(get("/api/search?q=%20"), 400, "q is required");
-        assertProblem(get("/api/search?q=" + "a".repeat(2001)), 400, "2001 characters");
-        assertProblem(get("/api/papers/bad%0Aid"), 400, "not a paper id");
-        assertProblem(get("/api/papers/" + "x".repeat(300)), 400, "not a paper id");
+        assertProblem(api.get(similar + "?k=0"), 400, "k must be in 1..1000");
+        assertProblem(api.get(similar + "?k=1001"), 400, "got 1001");
+        assertProblem(api.get(similar + "?k=ten"), 400, "'ten'");
+        assertProblem(api.get(similar + "?yearFrom=abc"), 400, "yearFrom");
+        assertProblem(api.get(similar + "?yearFrom=2020&yearTo=2010"), 400, "after yearTo");
+        assertProblem(api.get(similar + "?category=no.such"), 400, "no.such");
+        assertProblem(api.get(similar + "?year_from=2020"), 400, "year_from");
+        assertProblem(api.get("/api/search"), 400, "q is required");
+        assertProblem(api.get("/api/search?q=%20"), 400, "q is required");
+        assertProblem(api.get("/api/search?q=" + "a".repeat(2001)), 400, "2001 characters");
+        assertProblem(api.get("/api/papers/bad%0Aid"), 400, "not a paper id");
+        assertProblem(api.get("/api/papers/" + "x".repeat(300)), 400, "not a paper id");
     }
 
     @Test
     void badBodiesAre400And413() {
-        assertProblem(send("POST", "/api/recommend", "{\"liked\": [1"), 400, "malformed JSON at line 1");
-        assertProblem(send("POST", "/api/recommend", "{}"), 400, "liked is required");
-        assertProblem(send("POST", "/api/recommend", "{\"liked\":[\"" + ANTIDOTE + "\"],\"kk\":3}"), 400, "kk");
-        assertProblem(send("POST", "/api/recommend", ""), 400, "JSON body");
-        assertProblem(send("POST", "/api/recommend", "[".repeat(500) + "]".repeat(500)), 400, "malformed JSON");
-        assertProblem(send("POST", "/api/embed", "{\"texts\":[]}"), 400, "at least one text");
-        assertProblem(send("POST", "/api/recommend", "{\"liked\":[\"no-such-paper\"]}"), 404, "no-such-paper");
+        assertProblem(api.send("POST", "/api/recommend", "{\"liked\": [1"), 400, "malformed JSON at line 1");
+        assertProblem(api.send("POST", "/api/recommend", "{}"), 400, "liked is required");
+        assertProblem(api.send("POST", "/api/recommend", "{\"liked\":[\"" + ANTIDOTE + "\"],\"kk\":3}"), 400, "kk");
+        assertProblem(api.send("POST", "/api/recommend", ""), 400, "JSON body");
+        assertProblem(api.send("POST", "/api/recommend", "[".repeat(500) + "]".repeat(500)), 400, "malformed JSON");
+        assertProblem(api.send("POST", "/api/embed", "{\"texts\":[]}"), 400, "at least one text");
+        assertProblem(api.send("POST", "/api/recommend", "{\"liked\":[\"no-such-paper\"]}"), 404, "no-such-paper");
         String big = "{\"texts\":[\"" + "a".repeat(10_500_000) + "\"]}";
-        assertProblem(send("POST", "/api/embed", big), 413, "");
+        assertProblem(api.send("POST", "/api/embed", big), 413, "");
     }
 
     @Test
     void unknownRoutesAre404AndWrongMethodsAre405() {
-        assertProblem(get("/api/nothing"), 404, "");
-        assertProblem(get("/api/papers/no-such-paper"), 404, "no-such-paper");
-        assertProblem(send("POST", "/api/search", ""), 405, "");
-        assertProblem(send("DELETE", "/health", null), 405, "");
+        assertProblem(api.get("/api/nothing"), 404, "");
+        assertProblem(api.get("/api/papers/no-such-paper"), 404, "no-such-paper");
+        assertProblem(api.send("POST", "/api/search", ""), 405, "");
+        assertProblem(api.send("DELETE", "/health", null), 405, "");
     }
 
     @Test
     void modeSelectsDenseLexicalOrHybridAndEachAnswerSaysWhich() {
-        JsonNode lexical = get("/api/search?q=" + q("Antidote") + "&k=3&mode=lexical").json();
+        JsonNode lexical = api.get("/api/search?q=" + q("Antidote") + "&k=3&mode=lexical").json();
         assertThat(lexical.get("mode").asText()).isEqualTo("lexical");
         assertThat(lexical.get("results").get(0).get("id").asText()).isEqualTo(ANTIDOTE);
-        JsonNode hybrid = get("/api/search?q=" + q("harmful fine-tuning attack defense") + "&k=5&mode=hybrid").json();
+        JsonNode hybrid = api.get("/api/search?q=" + q("harmful fine-tuning attack defense") + "&k=5&mode=hybrid")
+                .json();
         assertThat(hybrid.get("mode").asText()).isEqualTo("hybrid-rrf");
         assertThat(hybrid.get("results").findValuesAsText("id")).containsAnyOf(ANTIDOTE, BOOSTER);
-        JsonNode similar = get("/api/papers/" + ANTIDOTE + "/similar?k=5&mode=hybrid-weighted:0.5&mmr=0.7").json();
+        JsonNode similar = api.get("/api/papers/" + ANTIDOTE + "/similar?k=5&mode=hybrid-weighted:0.5&mmr=0.7").json();
         assertThat(similar.get("mode").asText()).isEqualTo("hybrid-weighted:0.5");
         assertThat(similar.get("results")).hasSize(5);
         assertThat(similar.get("results").findValuesAsText("id")).doesNotContain(ANTIDOTE).doesNotHaveDuplicates();
-        JsonNode strict = get("/api/papers/" + ANTIDOTE + "/similar?k=50&minScore=0.6").json();
+        JsonNode strict = api.get("/api/papers/" + ANTIDOTE + "/similar?k=50&minScore=0.6").json();
         assertThat(strict.get("results").size()).isBetween(1, 49);
         strict.get("results").forEach(h -> assertThat(h.get("score").asDouble()).isGreaterThanOrEqualTo(0.6));
-        assertProblem(get("/api/search?q=x&mode=bm25"), 400, "'bm25'");
+        assertProblem(api.get("/api/search?q=x&mode=bm25"), 400, "'bm25'");
         // This index keeps no sentence vectors: the answer says how to get them.
-        assertProblem(get("/api/papers/" + ANTIDOTE + "/similar?mode=passages"), 400, "akin index --passages");
-        assertProblem(get("/api/search?q=x&minScore=high"), 400, "minScore");
-        assertProblem(get("/api/papers/" + ANTIDOTE + "/similar?mmr=0"), 400, "lambda");
+        assertProblem(api.get("/api/papers/" + ANTIDOTE + "/similar?mode=passages"), 400, "akin index --passages");
+        assertProblem(api.get("/api/search?q=x&minScore=high"), 400, "minScore");
+        assertProblem(api.get("/api/papers/" + ANTIDOTE + "/similar?mmr=0"), 400, "lambda");
     }
 
     @Test
     void aFocusNarrowsSimilarToOneRespectAndIsChecked() {
         String similar = "/api/papers/" + ANTIDOTE + "/similar";
-        JsonNode focused = get(similar + "?k=5&focus=" + q("defending aligned models against harmful fine-tuning")
+        JsonNode focused = api.get(similar + "?k=5&focus=" + q("defending aligned models against harmful fine-tuning")
                 + "&mode=hybrid-weighted:0.7").json();
         assertThat(focused.get("mode").asText()).isEqualTo("hybrid-weighted:0.7");
         assertThat(focused.get("results").findValuesAsText("id")).hasSize(5).doesNotContain(ANTIDOTE)
                 .contains(BOOSTER);
-        assertProblem(get(similar + "?focus=" + q("   ")), 400, "focus must not be blank");
-        assertProblem(get(similar + "?focus=" + "x".repeat(2001)), 400, "focus has 2001 characters");
-        assertProblem(get(similar + "?focus=x&mode=passages"), 400, "akin index --passages");
+        assertProblem(api.get(similar + "?focus=" + q("   ")), 400, "focus must not be blank");
+        assertProblem(api.get(similar + "?focus=" + "x".repeat(2001)), 400, "focus has 2001 characters");
+        assertProblem(api.get(similar + "?focus=x&mode=passages"), 400, "akin index --passages");
     }
 
     @Test
     void explainSaysWhichSentencesAndTermsMatched() {
-        JsonNode similar = get("/api/papers/" + ANTIDOTE + "/similar?k=3&explain=true").json();
+        JsonNode similar = api.get("/api/papers/" + ANTIDOTE + "/similar?k=3&explain=true").json();
         JsonNode why = similar.get("why").get(BOOSTER);
         assertThat(why).as(similar.toString()).isNotNull();
         assertThat(why.get("querySentence").asText()).isNotBlank();
@@ -179,26 +169,26 @@ class HttpApiIT {
         assertThat(why.get("sharedTerms").findValuesAsText("")).isEmpty();
         assertThat(why.get("sharedTerms").toString()).containsIgnoringCase("fine");
         assertThat(similar.get("why").size()).isEqualTo(3);
-        JsonNode plain = get("/api/papers/" + ANTIDOTE + "/similar?k=3").json();
+        JsonNode plain = api.get("/api/papers/" + ANTIDOTE + "/similar?k=3").json();
         assertThat(plain.has("why")).as("off by default").isFalse();
-        assertProblem(get("/api/search?q=x&explain=maybe"), 400, "explain");
+        assertProblem(api.get("/api/search?q=x&explain=maybe"), 400, "explain");
     }
 
     @Test
     void metricsOpenapiDocsAndPageAreServed() {
-        get("/api/papers/" + ANTIDOTE + "/similar");
-        get("/api/search?q=diffusion");
-        Reply metrics = get("/metrics");
+        api.get("/api/papers/" + ANTIDOTE + "/similar");
+        api.get("/api/search?q=diffusion");
+        Reply metrics = api.get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("akin_http_requests_total{method=\"GET\",route=\"/api/papers/{id}/similar\","
                 + "status=\"200\"}", "akin_http_request_duration_seconds_bucket", "akin_inference_duration_seconds",
                 "akin_index_papers", "akin_index_bytes");
-        JsonNode openapi = get("/openapi.json").json();
+        JsonNode openapi = api.get("/openapi.json").json();
         assertThat(openapi.get("paths").fieldNames()).toIterable().contains("/api/papers/{id}",
                 "/api/papers/{id}/similar", "/api/search", "/api/recommend", "/api/embed", "/api/papers", "/health",
                 "/metrics", "/openapi.json", "/docs", "/api/reindex");
-        assertThat(get("/docs").body()).contains("openapi.json");
-        assertThat(get("/").body()).contains("<form id=\"search\"");
-        assertThat(get("/health").status()).as("still serving after all the errors above").isEqualTo(200);
+        assertThat(api.get("/docs").body()).contains("openapi.json");
+        assertThat(api.get("/").body()).contains("<form id=\"search\"");
+        assertThat(api.get("/health").status()).as("still serving after all the errors above").isEqualTo(200);
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.akin.TestModels;
 import dev.akin.http.TestHttp.Reply;
+import dev.akin.http.TestHttp.Served;
 import dev.akin.paper.Paper;
 import dev.akin.search.Akin;
 import dev.akin.search.AkinConfig;
@@ -31,59 +32,47 @@ class HttpWritesIT {
 
     @TempDir
     static Path dir;
-    static Akin akin;
-    static AkinServer server;
-    static String base;
+    static Served api;
 
     @BeforeAll
     static void start() {
-        akin = Akin.open(AkinConfig.at(dir.resolve("index"), TestModels.dir()));
+        Akin akin = Akin.open(AkinConfig.at(dir.resolve("index"), TestModels.dir()));
         akin.holdWriteLock();
         akin.upsert(List.of(paper("coral-1", "Coral reef bleaching", "Marine heatwaves bleach corals."),
                 paper("graph-1", "Graph neural networks for molecules", "Message passing predicts properties.")));
-        server = new AkinServer(akin, ServerConfig.defaults().at("127.0.0.1", 0).withWriteToken(TOKEN)).start();
-        base = "http://127.0.0.1:" + server.port();
+        api = Served.start(akin, ServerConfig.defaults().withWriteToken(TOKEN));
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        akin.close();
+        api.close();
     }
 
     static Paper paper(String id, String title, String text) {
         return new Paper(id, title, text, List.of(), null, null, 2024, List.of("test"), "test");
     }
 
-    static Reply send(String method, String path, String body, String... headers) {
-        return TestHttp.send(base, method, path, body, headers);
-    }
-
-    static Reply get(String path) {
-        return send("GET", path, null);
-    }
-
     @Test
     void writesNeedTheTokenAndAreVisibleAsSoonAsTheCallReturns() {
         String paper = "[{\"id\":\"qec-1\",\"title\":\"Quantum error correction with surface codes\","
                 + "\"abstract\":\"Logical qubits protected by surface codes below threshold.\",\"year\":2021}]";
-        assertProblem(send("PUT", "/api/papers", paper), 401, "Bearer");
-        assertProblem(send("PUT", "/api/papers", paper, "Authorization", "Bearer wrong"), 403, "wrong token");
-        assertProblem(send("PUT", "/api/papers", "[{\"year\":1}]", "Authorization", "Bearer " + TOKEN), 400,
+        assertProblem(api.send("PUT", "/api/papers", paper), 401, "Bearer");
+        assertProblem(api.send("PUT", "/api/papers", paper, "Authorization", "Bearer wrong"), 403, "wrong token");
+        assertProblem(api.send("PUT", "/api/papers", "[{\"year\":1}]", "Authorization", "Bearer " + TOKEN), 400,
                 "papers[0]");
-        Reply put = send("PUT", "/api/papers", paper, "Authorization", "Bearer " + TOKEN);
+        Reply put = api.send("PUT", "/api/papers", paper, "Authorization", "Bearer " + TOKEN);
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertThat(put.json().get("upserted").asInt()).isEqualTo(1);
-        JsonNode found = get("/api/search?q=" + q("surface code logical qubits") + "&k=1").json();
+        JsonNode found = api.get("/api/search?q=" + q("surface code logical qubits") + "&k=1").json();
         assertThat(found.get("results").get(0).get("id").asText()).isEqualTo("qec-1");
 
-        assertProblem(send("DELETE", "/api/papers/qec-1", null), 401, "Bearer");
-        assertThat(send("DELETE", "/api/papers/qec-1", null, "Authorization", "Bearer " + TOKEN).status())
+        assertProblem(api.send("DELETE", "/api/papers/qec-1", null), 401, "Bearer");
+        assertThat(api.send("DELETE", "/api/papers/qec-1", null, "Authorization", "Bearer " + TOKEN).status())
                 .isEqualTo(204);
-        assertProblem(get("/api/papers/qec-1"), 404, "qec-1");
-        JsonNode after = get("/api/search?q=" + q("surface code logical qubits") + "&k=3").json();
+        assertProblem(api.get("/api/papers/qec-1"), 404, "qec-1");
+        JsonNode after = api.get("/api/search?q=" + q("surface code logical qubits") + "&k=3").json();
         assertThat(after.get("results").findValuesAsText("id")).doesNotContain("qec-1");
-        assertProblem(send("DELETE", "/api/papers/qec-1", null, "Authorization", "Bearer " + TOKEN), 404, "qec-1");
+        assertProblem(api.send("DELETE", "/api/papers/qec-1", null, "Authorization", "Bearer " + TOKEN), 404, "qec-1");
     }
 
     @Test
@@ -92,7 +81,7 @@ class HttpWritesIT {
             empty.holdWriteLock();
             var config = ServerConfig.defaults().at("127.0.0.1", 0).withWriteToken(TOKEN);
             try (AkinServer fresh = new AkinServer(empty, config).start()) {
-                String root = "http://127.0.0.1:" + fresh.port();
+                String root = TestHttp.root(fresh);
                 String auth = "Bearer " + TOKEN;
                 assertProblem(TestHttp.send(root, "DELETE", "/api/papers/none-1", null, "Authorization", auth), 404,
                         "none-1");
@@ -108,21 +97,21 @@ class HttpWritesIT {
     @Test
     void reindexNeedsTheTokenAValidBodyAndAConfiguredCorpus() {
         String auth = "Bearer " + TOKEN;
-        assertProblem(send("POST", "/api/reindex", "{}"), 401, "Bearer");
-        assertProblem(send("GET", "/api/reindex", null, "Authorization", "Bearer wrong"), 403, "wrong token");
-        assertProblem(send("POST", "/api/reindex", "{\"force\":\"yes\"}", "Authorization", auth), 400, "force");
-        assertProblem(send("POST", "/api/reindex", "{\"paths\":[\"/etc\"]}", "Authorization", auth), 400, "paths");
-        assertProblem(send("POST", "/api/reindex", "[]", "Authorization", auth), 400, "JSON object");
+        assertProblem(api.send("POST", "/api/reindex", "{}"), 401, "Bearer");
+        assertProblem(api.send("GET", "/api/reindex", null, "Authorization", "Bearer wrong"), 403, "wrong token");
+        assertProblem(api.send("POST", "/api/reindex", "{\"force\":\"yes\"}", "Authorization", auth), 400, "force");
+        assertProblem(api.send("POST", "/api/reindex", "{\"paths\":[\"/etc\"]}", "Authorization", auth), 400, "paths");
+        assertProblem(api.send("POST", "/api/reindex", "[]", "Authorization", auth), 400, "JSON object");
         // This server was started without a corpus: there is nothing it may read.
-        assertProblem(send("POST", "/api/reindex", "{}", "Authorization", auth), 409, "--corpus");
-        assertThat(send("GET", "/api/reindex", null, "Authorization", auth).json().get("state").asText())
+        assertProblem(api.send("POST", "/api/reindex", "{}", "Authorization", auth), 409, "--corpus");
+        assertThat(api.send("GET", "/api/reindex", null, "Authorization", auth).json().get("state").asText())
                 .isEqualTo("idle");
     }
 
     @Test
     void withoutAConfiguredTokenWritesAreForbiddenAndReadsOpen() {
-        try (AkinServer open = new AkinServer(akin, ServerConfig.defaults().at("127.0.0.1", 0)).start()) {
-            String root = "http://127.0.0.1:" + open.port();
+        try (AkinServer open = new AkinServer(api.akin(), ServerConfig.defaults().at("127.0.0.1", 0)).start()) {
+            String root = TestHttp.root(open);
             assertProblem(TestHttp.send(root, "PUT", "/api/papers", "[]", "Authorization", "Bearer anything"), 403,
                     "AKIN_API_TOKEN");
             assertThat(TestHttp.send(root, "GET", "/api/papers/coral-1", null).status()).isEqualTo(200);
@@ -131,11 +120,11 @@ class HttpWritesIT {
 
     @Test
     void corsIsOffByDefaultAndOnForConfiguredOrigins() {
-        Reply plain = send("GET", "/health", null, "Origin", "http://example.org");
+        Reply plain = api.send("GET", "/health", null, "Origin", "http://example.org");
         assertThat(plain.raw().headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         var config = ServerConfig.defaults().at("127.0.0.1", 0).withCorsOrigins(List.of("http://example.org"));
-        try (AkinServer cors = new AkinServer(akin, config).start()) {
-            Reply reply = TestHttp.send("http://127.0.0.1:" + cors.port(), "GET", "/health", null, "Origin",
+        try (AkinServer cors = new AkinServer(api.akin(), config).start()) {
+            Reply reply = TestHttp.send(TestHttp.root(cors), "GET", "/health", null, "Origin",
                     "http://example.org");
             assertThat(reply.raw().headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://example.org");
         }
@@ -145,9 +134,9 @@ class HttpWritesIT {
     void inferenceBeyondCapacityGets503WithRetryAfterAndTheServerRecovers()
             throws InterruptedException, ExecutionException {
         var config = ServerConfig.defaults().at("127.0.0.1", 0).withInference(1, Duration.ZERO);
-        try (AkinServer tight = new AkinServer(akin, config).start();
+        try (AkinServer tight = new AkinServer(api.akin(), config).start();
              var pool = Executors.newFixedThreadPool(8)) {
-            String root = "http://127.0.0.1:" + tight.port();
+            String root = TestHttp.root(tight);
             String path = "/api/search?q=" + q("a long query about neural networks ".repeat(40));
             List<Future<Reply>> replies = new ArrayList<>();
             for (int i = 0; i < 16; i++) {

@@ -69,7 +69,7 @@ class ServeDuringReindexIT {
             ServerConfig config = ServerConfig.defaults().at("127.0.0.1", 0).withWriteToken(TOKEN)
                     .withCorpus(List.of(TestModels.sampleData()));
             try (AkinServer server = new AkinServer(akin, config).start()) {
-                String base = "http://127.0.0.1:" + server.port();
+                String base = TestHttp.root(server);
                 AtomicBoolean stop = new AtomicBoolean();
                 ExecutorService pool = Executors.newFixedThreadPool(4);
                 List<Future<?>> traffic = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.akin.search.Akin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,6 +34,35 @@ final class TestHttp {
         String contentType() {
             return raw.headers().firstValue("Content-Type").orElse("");
         }
+    }
+
+    /** A server under test with the index it serves, on a random port of 127.0.0.1; closing closes both. */
+    record Served(Akin akin, AkinServer server) implements AutoCloseable {
+        static Served start(Akin akin, ServerConfig config) {
+            return new Served(akin, new AkinServer(akin, config.at("127.0.0.1", 0)).start());
+        }
+
+        Reply send(String method, String path, String body, String... headers) {
+            return TestHttp.send(root(server), method, path, body, headers);
+        }
+
+        Reply get(String path) {
+            return send("GET", path, null);
+        }
+
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } finally {
+                akin.close();
+            }
+        }
+    }
+
+    /** Where a server started on 127.0.0.1 answers. */
+    static String root(AkinServer server) {
+        return "http://127.0.0.1:" + server.port();
     }
 
     static JsonNode parse(String body) {

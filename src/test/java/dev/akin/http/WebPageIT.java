@@ -68,7 +68,7 @@ class WebPageIT {
         ChromeDriver driver = browser();
         try {
             var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-            driver.get("http://127.0.0.1:" + server.port() + "/");
+            driver.get(TestHttp.root(server) + "/");
             driver.findElement(By.id("q")).sendKeys("safety alignment against harmful fine-tuning of language models");
             driver.findElement(By.cssSelector("#search button")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("heading"), "Results for"));
