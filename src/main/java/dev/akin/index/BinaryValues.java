@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.lucene.index.BinaryDocValues;
@@ -31,15 +30,17 @@ final class BinaryValues {
     static <T> List<T> read(IndexSearcher searcher, String field, int[] docs, Function<BytesRef, T> decode)
             throws IOException {
         List<T> out = new ArrayList<>(Collections.nCopies(docs.length, null));
-        Integer[] order = new Integer[docs.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
+        // Doc id and position packed into one long: sorting them needs no boxing or comparator.
+        long[] order = new long[docs.length];
+        Arrays.setAll(order, i -> (long) docs[i] << 32 | i);
+        Arrays.sort(order);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = null;
         BinaryDocValues values = null;
         int last = -1;
         T value = null;
-        for (int i : order) {
+        for (long packed : order) {
+            int i = (int) packed;
             if (docs[i] < 0) {
                 continue;
             }

@@ -2,8 +2,6 @@ package dev.akin.index;
 
 import java.io.IOException;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.PriorityQueue;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -15,6 +13,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.LongHeap;
 
 /**
  * Brute force: scores every paper the filter admits against the float32 vectors, read and multiplied here:
@@ -38,24 +37,30 @@ final class ExactSearch {
             @Override
             public ScoreDoc[] reduce(Collection<TopK> collectors) {
                 TopK all = new TopK(query, k);
-                collectors.forEach(c -> c.heap.forEach(all::offer));
+                for (TopK c : collectors) {
+                    while (c.heap.size() > 0) {
+                        all.heap.insertWithOverflow(c.heap.pop());
+                    }
+                }
                 return all.result();
             }
         });
     }
 
+    /**
+     * A heap of score and doc packed into one long (scores are in [0, 1], so their bits order as they do; of equal
+     * scores the lower doc gets the higher key, as Lucene ranks ties), so collecting allocates nothing per paper.
+     */
     private static final class TopK extends SimpleCollector {
         private final float[] query;
-        private final int k;
-        private final PriorityQueue<ScoreDoc> heap =
-                new PriorityQueue<>(Comparator.<ScoreDoc>comparingDouble(d -> d.score).thenComparing(d -> -d.doc));
+        private final LongHeap heap;
         private FloatVectorValues vectors;
         private KnnVectorValues.DocIndexIterator iterator;
         private int docBase;
 
         TopK(float[] query, int k) {
             this.query = query;
-            this.k = k;
+            this.heap = new LongHeap(k);
         }
 
         @Override
@@ -78,16 +83,7 @@ final class ExactSearch {
             }
             // The graph's own score for DOT_PRODUCT, (1 + cos) / 2, so both paths report alike.
             float score = VectorSimilarityFunction.DOT_PRODUCT.compare(query, vectors.vectorValue(iterator.index()));
-            offer(new ScoreDoc(docBase + doc, score));
-        }
-
-        void offer(ScoreDoc candidate) {
-            if (heap.size() < k) {
-                heap.add(candidate);
-            } else if (candidate.score > heap.peek().score) {
-                heap.poll();
-                heap.add(candidate);
-            }
+            heap.insertWithOverflow((long) Float.floatToIntBits(score) << 32 | (Integer.MAX_VALUE - (docBase + doc)));
         }
 
         @Override
@@ -95,9 +91,13 @@ final class ExactSearch {
             return ScoreMode.COMPLETE_NO_SCORES;
         }
 
+        /** Empties the heap, best first. */
         ScoreDoc[] result() {
-            ScoreDoc[] out = heap.toArray(new ScoreDoc[0]);
-            java.util.Arrays.sort(out, Comparator.<ScoreDoc>comparingDouble(d -> -d.score).thenComparingInt(d -> d.doc));
+            ScoreDoc[] out = new ScoreDoc[heap.size()];
+            for (int i = out.length - 1; i >= 0; i--) {
+                long key = heap.pop();
+                out[i] = new ScoreDoc(Integer.MAX_VALUE - (int) key, Float.intBitsToFloat((int) (key >>> 32)));
+            }
             return out;
         }
     }

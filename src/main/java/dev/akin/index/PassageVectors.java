@@ -60,22 +60,10 @@ public record PassageVectors(byte[][] codes, float[] scales) {
 
     /**
      * How well {@code other} covers these passages: for each of these, the dot product with its closest passage in
-     * {@code other}, averaged. Not symmetric: a short query's one sentence needs one close passage, not all.
+     * {@code other}, averaged (see {@link PassageMatcher}, which prepares one side for many matches).
      */
     public double meanMax(PassageVectors other) {
-        if (other.codes[0].length != codes[0].length) {
-            throw new IllegalArgumentException("passage vectors differ in length: " + codes[0].length + " vs "
-                    + other.codes[0].length);
-        }
-        double sum = 0;
-        for (int i = 0; i < codes.length; i++) {
-            double best = -1;
-            for (int j = 0; j < other.codes.length; j++) {
-                best = Math.max(best, dot(i, other, j));
-            }
-            sum += best;
-        }
-        return sum / codes.length;
+        return PassageMatcher.of(this).meanMax(other);
     }
 
     /** Count, length, then per passage its scale and code: the stored form. */

@@ -2,9 +2,9 @@ package dev.akin.search;
 
 import dev.akin.embed.Embedder;
 import dev.akin.index.Hit;
+import dev.akin.index.PassageMatcher;
 import dev.akin.index.PassageVectors;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ final class Passages {
      * is one vector (the query's), so each candidate costs one dot product per passage instead of one per pair.
      * The shortlist keeps the candidates' order and their original scores.
      */
-    static List<Hit> shortlist(List<Hit> candidates, PassageVectors whole, Map<String, PassageVectors> passages,
+    static List<Hit> shortlist(List<Hit> candidates, PassageMatcher whole, Map<String, PassageVectors> passages,
                                double wholeWeight, int n) {
         List<Hit> rough = rescore(candidates, whole, passages, wholeWeight);
         Set<String> kept = new HashSet<>();
@@ -58,7 +58,7 @@ final class Passages {
      * meanMax is how well the candidate's passages cover the query's. A candidate without passages (written before
      * the index kept them) keeps its cosine as its passage match.
      */
-    static List<Hit> rescore(List<Hit> candidates, PassageVectors query, Map<String, PassageVectors> passages,
+    static List<Hit> rescore(List<Hit> candidates, PassageMatcher query, Map<String, PassageVectors> passages,
                              double wholeWeight) {
         List<Hit> out = new ArrayList<>(candidates.size());
         for (Hit hit : candidates) {
@@ -66,7 +66,7 @@ final class Passages {
             double match = doc == null ? hit.score() : query.meanMax(doc);
             out.add(new Hit(hit.id(), hit.title(), hit.year(), wholeWeight * hit.score() + (1 - wholeWeight) * match));
         }
-        out.sort(Comparator.comparingDouble(Hit::score).reversed());
+        out.sort((a, b) -> Double.compare(b.score(), a.score()));
         return out;
     }
 }

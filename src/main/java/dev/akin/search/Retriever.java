@@ -8,6 +8,7 @@ import dev.akin.index.Hits;
 import dev.akin.index.HybridHits;
 import dev.akin.index.IndexedPaper;
 import dev.akin.index.PassageHits;
+import dev.akin.index.PassageMatcher;
 import dev.akin.index.PassageVectors;
 import dev.akin.index.VectorStore;
 import java.util.ArrayList;
@@ -132,10 +133,9 @@ final class Retriever {
         int full = Math.max(keep, FULL_MATCH_DEPTH);
         List<Hit> shortlist = dense;
         if (dense.size() > full) {
-            PassageVectors whole = PassageVectors.quantize(List.of(query.vector().get()));
-            shortlist = Passages.shortlist(dense, whole, passages, wholeWeight, full);
+            shortlist = Passages.shortlist(dense, PassageMatcher.of(query.vector().get()), passages, wholeWeight, full);
         }
-        return Passages.rescore(shortlist, query.passages().get(), passages, wholeWeight);
+        return Passages.rescore(shortlist, PassageMatcher.of(query.passages().get()), passages, wholeWeight);
     }
 
     private Candidates candidates(Query query, int depth, Filter filter, Retrieval retrieval) {

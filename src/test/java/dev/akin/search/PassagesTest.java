@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.akin.index.Hit;
+import dev.akin.index.PassageMatcher;
 import dev.akin.index.PassageVectors;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ class PassagesTest {
 
     @Test
     void aPaperWhoseSentenceMatchesRisesAboveOneWithABetterWholeVector() {
-        PassageVectors query = PassageVectors.quantize(List.of(X));
+        PassageMatcher query = PassageMatcher.of(PassageVectors.quantize(List.of(X)));
         List<Hit> dense = List.of(new Hit("close", "Close overall", 2024, 0.6),
                 new Hit("oneSentence", "One sentence matches", 2024, 0.4));
         Map<String, PassageVectors> passages = Map.of(
@@ -30,7 +31,7 @@ class PassagesTest {
 
     @Test
     void theShortlistKeepsTheCandidatesWhoseSentencesBestMatchTheWholeQueryInTheirOrderAndScores() {
-        PassageVectors whole = PassageVectors.quantize(List.of(X));
+        PassageMatcher whole = PassageMatcher.of(X);
         List<Hit> dense = List.of(new Hit("first", "No sentence matches", 2024, 0.6),
                 new Hit("second", "One sentence matches", 2024, 0.5),
                 new Hit("third", "Nothing either", 2024, 0.45),
@@ -47,7 +48,7 @@ class PassagesTest {
 
     @Test
     void aPaperWithoutPassagesKeepsItsCosineAsItsMatch() {
-        PassageVectors query = PassageVectors.quantize(List.of(X));
+        PassageMatcher query = PassageMatcher.of(PassageVectors.quantize(List.of(X)));
         List<Hit> rescored = Passages.rescore(List.of(new Hit("old", "Written before passages", null, 0.7)), query,
                 Map.of(), 0.3);
         assertThat(rescored.getFirst().score()).isCloseTo(0.7, within(1e-9));

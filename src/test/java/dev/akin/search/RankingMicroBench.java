@@ -2,6 +2,7 @@ package dev.akin.search;
 
 import dev.akin.embed.Vectors;
 import dev.akin.index.Hit;
+import dev.akin.index.PassageMatcher;
 import dev.akin.index.PassageVectors;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ public class RankingMicroBench {
     private List<float[]> vectors;
     private PassageVectors queryPassages;
     private PassageVectors paperPassages;
+    private PassageMatcher queryMatcher;
 
     @Setup
     public void setUp() {
@@ -54,6 +56,7 @@ public class RankingMicroBench {
         }
         queryPassages = PassageVectors.quantize(vectors.subList(0, 9));
         paperPassages = PassageVectors.quantize(vectors.subList(9, 18));
+        queryMatcher = PassageMatcher.of(queryPassages);
     }
 
     private static float[] unit(Random random) {
@@ -91,10 +94,24 @@ public class RankingMicroBench {
         return queryPassages.dot(0, paperPassages, 0);
     }
 
-    /** One candidate of a paper-to-paper passages query: 9 sentences against 9. */
+    /** One candidate of a paper-to-paper passages query: 9 sentences against 9, the query side prepared once. */
     @Benchmark
     public double passageMeanMax9x9() {
-        return queryPassages.meanMax(paperPassages);
+        return queryMatcher.meanMax(paperPassages);
+    }
+
+    /** The peer: the same match as 81 int8 dot products on Lucene's kernel (akin's way before the matcher). */
+    @Benchmark
+    public double passageMeanMax9x9Lucene() {
+        double sum = 0;
+        for (int i = 0; i < queryPassages.size(); i++) {
+            double best = -1;
+            for (int j = 0; j < paperPassages.size(); j++) {
+                best = Math.max(best, queryPassages.dot(i, paperPassages, j));
+            }
+            sum += best;
+        }
+        return sum / queryPassages.size();
     }
 
     @Benchmark

@@ -1,0 +1,91 @@
+package dev.akin.index;
+
+/**
+ * The asking side of many passage matches, prepared once: a query paper's sentences (or a question's one vector)
+ * as float rows, so that each candidate's int8 sentences are read and widened once for several rows at a time
+ * (see {@link PanamaMatch}). A passages answer matches one query against up to a hundred candidates.
+ */
+public final class PassageMatcher {
+    private static final boolean PANAMA = panama();
+    /** Codes widened to floats, not yet scaled: their products with a candidate's codes stay exact integers. */
+    private final float[][] rows;
+    private final float[] scales;
+
+    private PassageMatcher(float[][] rows, float[] scales) {
+        this.rows = rows;
+        this.scales = scales;
+    }
+
+    /** Matches with these passages as the asking side. */
+    public static PassageMatcher of(PassageVectors passages) {
+        float[][] rows = new float[passages.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            byte[] code = passages.codes()[i];
+            rows[i] = new float[code.length];
+            for (int d = 0; d < code.length; d++) {
+                rows[i][d] = code[d];
+            }
+        }
+        return new PassageMatcher(rows, passages.scales().clone());
+    }
+
+    /** Matches with one vector, as it is (not quantized), as the asking side. */
+    public static PassageMatcher of(float[] vector) {
+        return new PassageMatcher(new float[][] {vector.clone()}, new float[] {1f});
+    }
+
+    /**
+     * How well {@code doc} covers the asking side: for each of its rows, the dot product with the closest passage
+     * of {@code doc}, averaged. Not symmetric: a short query's one sentence needs one close passage, not all.
+     */
+    public double meanMax(PassageVectors doc) {
+        int dim = doc.codes()[0].length;
+        if (dim != rows[0].length) {
+            throw new IllegalArgumentException("passage vectors differ in length: " + rows[0].length + " vs " + dim);
+        }
+        double[] best = new double[rows.length];
+        if (PANAMA) {
+            PanamaMatch.bestMatches(rows, doc.codes(), doc.scales(), best);
+        } else {
+            scalarBestMatches(rows, doc.codes(), doc.scales(), best);
+        }
+        double sum = 0;
+        for (int i = 0; i < rows.length; i++) {
+            sum += best[i] * scales[i];
+        }
+        return sum / rows.length;
+    }
+
+    /**
+     * For each row, the largest of its dot products with the rows of {@code doc}, each times its scale, into
+     * {@code best}: the plain loop, where the Vector API is not there.
+     */
+    static void scalarBestMatches(float[][] rows, byte[][] doc, float[] docScales, double[] best) {
+        for (int i = 0; i < rows.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < doc.length; j++) {
+                float sum = 0;
+                for (int d = 0; d < doc[j].length; d++) {
+                    sum += rows[i][d] * doc[j][d];
+                }
+                max = Math.max(max, sum * (double) docScales[j]);
+            }
+            best[i] = max;
+        }
+    }
+
+    /**
+     * Whether the Vector API is there: an incubator module, resolved only when the JVM is started with
+     * {@code --add-modules jdk.incubator.vector} (as akin's launcher and Lucene's vector code want).
+     */
+    private static boolean panama() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            return PanamaMatch.usable();
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+}
