@@ -24,7 +24,7 @@ final class PanamaMatch {
         return FLOATS.vectorBitSize() >= 128;
     }
 
-    /** See {@link PassageMatcher#bestMatches}. */
+    /** What {@link PassageMatcher#scalarBestMatches} does, on vectors. */
     static void bestMatches(float[][] rows, byte[][] doc, float[] docScales, double[] best) {
         int i = 0;
         for (; i + 4 <= rows.length; i += 4) {
