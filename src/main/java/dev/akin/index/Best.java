@@ -1,23 +1,48 @@
 package dev.akin.index;
 
-import java.util.Arrays;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.LongHeap;
 
 /**
  * The best {@code n} of positive-scored documents offered one by one: higher score first, and of equal scores the
- * lower doc id, as Lucene's top-docs collector ranks them. A heap of score and doc packed into one long, so a
- * collection allocates nothing per document.
+ * lower doc id, as Lucene's top-docs collector ranks them. A heap of score and doc packed into one long (see
+ * {@link #key}), so a collection allocates nothing per document.
  */
 final class Best {
-    private final long[] heap;
-    private int size;
+    private final LongHeap heap;
+    private final int n;
     private float floor = Float.MIN_VALUE;
 
     Best(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1, got " + n);
         }
-        heap = new long[n];
+        this.n = n;
+        heap = new LongHeap(n);
+    }
+
+    /**
+     * A document and its score as one long that orders as the ranking does. Non-negative floats order as their
+     * bits; of equal scores, the lower doc gets the higher key.
+     *
+     * @param score not negative
+     */
+    static long key(int doc, float score) {
+        return (long) Float.floatToIntBits(score) << 32 | (Integer.MAX_VALUE - doc);
+    }
+
+    /** The document and score that {@link #key} packed. */
+    static ScoreDoc scoreDoc(long key) {
+        return new ScoreDoc(Integer.MAX_VALUE - (int) key, score(key));
+    }
+
+    /** Empties {@code heap}, a heap of {@link #key}s, into score docs, best first. */
+    static ScoreDoc[] drain(LongHeap heap) {
+        ScoreDoc[] out = new ScoreDoc[heap.size()];
+        for (int i = out.length - 1; i >= 0; i--) {
+            out[i] = scoreDoc(heap.pop());
+        }
+        return out;
     }
 
     /**
@@ -33,67 +58,17 @@ final class Best {
         if (!(score > 0)) {
             return;
         }
-        // Positive floats order as their bits; of equal scores, the lower doc gets the higher key.
-        long key = (long) Float.floatToIntBits(score) << 32 | (Integer.MAX_VALUE - doc);
-        if (size < heap.length) {
-            heap[size] = key;
-            up(size++);
-            if (size == heap.length) {
-                floor = score(heap[0]);
-            }
-        } else if (key > heap[0]) {
-            heap[0] = key;
-            down();
-            floor = score(heap[0]);
+        if (heap.insertWithOverflow(key(doc, score)) && heap.size() == n) {
+            floor = score(heap.top());
         }
     }
 
-    /** What was kept, best first. */
+    /** What was kept, best first; the heap is emptied, so ask once. */
     ScoreDoc[] toScoreDocs() {
-        long[] sorted = Arrays.copyOf(heap, size);
-        Arrays.sort(sorted);
-        ScoreDoc[] out = new ScoreDoc[size];
-        for (int i = 0; i < size; i++) {
-            long key = sorted[size - 1 - i];
-            out[i] = new ScoreDoc(Integer.MAX_VALUE - (int) key, score(key));
-        }
-        return out;
+        return drain(heap);
     }
 
     private static float score(long key) {
         return Float.intBitsToFloat((int) (key >>> 32));
-    }
-
-    private void up(int i) {
-        long key = heap[i];
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (heap[parent] <= key) {
-                break;
-            }
-            heap[i] = heap[parent];
-            i = parent;
-        }
-        heap[i] = key;
-    }
-
-    private void down() {
-        long key = heap[0];
-        int i = 0;
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= size) {
-                break;
-            }
-            if (child + 1 < size && heap[child + 1] < heap[child]) {
-                child++;
-            }
-            if (heap[child] >= key) {
-                break;
-            }
-            heap[i] = heap[child];
-            i = child;
-        }
-        heap[i] = key;
     }
 }

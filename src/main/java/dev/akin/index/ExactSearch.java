@@ -48,8 +48,8 @@ final class ExactSearch {
     }
 
     /**
-     * A heap of score and doc packed into one long (scores are in [0, 1], so their bits order as they do; of equal
-     * scores the lower doc gets the higher key, as Lucene ranks ties), so collecting allocates nothing per paper.
+     * A heap of {@link Best#key}s (scores here are in [0, 1], zero included, which {@link Best} itself would drop),
+     * so collecting allocates nothing per paper.
      */
     private static final class TopK extends SimpleCollector {
         private final float[] query;
@@ -83,7 +83,7 @@ final class ExactSearch {
             }
             // The graph's own score for DOT_PRODUCT, (1 + cos) / 2, so both paths report alike.
             float score = VectorSimilarityFunction.DOT_PRODUCT.compare(query, vectors.vectorValue(iterator.index()));
-            heap.insertWithOverflow((long) Float.floatToIntBits(score) << 32 | (Integer.MAX_VALUE - (docBase + doc)));
+            heap.insertWithOverflow(Best.key(docBase + doc, score));
         }
 
         @Override
@@ -93,12 +93,7 @@ final class ExactSearch {
 
         /** Empties the heap, best first. */
         ScoreDoc[] result() {
-            ScoreDoc[] out = new ScoreDoc[heap.size()];
-            for (int i = out.length - 1; i >= 0; i--) {
-                long key = heap.pop();
-                out[i] = new ScoreDoc(Integer.MAX_VALUE - (int) key, Float.intBitsToFloat((int) (key >>> 32)));
-            }
-            return out;
+            return Best.drain(heap);
         }
     }
 }
