@@ -7,7 +7,8 @@ import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 /**
  * HNSW and search knobs.
  *
- * @param format how vectors are stored in the graph
+ * @param format how new segments store vectors in the graph; null for the index's own (the format its last commit
+ *     recorded, float32 for a new index), so that adding papers to an int8 index keeps it int8
  * @param maxConnections HNSW M: neighbours per node
  * @param beamWidth HNSW construction beam
  * @param searchBeam candidates the graph search keeps (at least k): recall against speed
@@ -17,11 +18,8 @@ import org.apache.lucene.codecs.lucene104.Lucene104Codec;
  */
 public record IndexSettings(VectorFormat format, int maxConnections, int beamWidth, int searchBeam, int oversample,
                             int exactThreshold) {
-    /** Checks that the format is set and each number is within its range; the message names the offending knob. */
+    /** Checks that each number is within its range; the message names the offending knob. */
     public IndexSettings {
-        if (format == null) {
-            throw new IllegalArgumentException("vector format must be set");
-        }
         check("maxConnections (HNSW M)", maxConnections, 2, 512);
         check("beamWidth", beamWidth, 2, 3200);
         check("searchBeam", searchBeam, 1, 10_000);
@@ -39,10 +37,10 @@ public record IndexSettings(VectorFormat format, int maxConnections, int beamWid
      * float32, M=16, beam 100: at 100k vectors it had perfect recall@10 at 0.26 ms p50, where int8 lost 1% recall
      * and was slower; at 1M, merged, 0.33 ms at recall 0.987. Exact search below 10,000 matching papers: with
      * 10,000 of 100k it took 0.9 ms against the filtered graph's 2.3 ms; with 100,000 of 1M the graph won, 3.1
-     * against 21 ms (docs/benchmarks.md).
+     * against 21 ms (docs/benchmarks.md). The format is the index's own.
      */
     public static IndexSettings defaults() {
-        return new IndexSettings(VectorFormat.FLOAT32, 16, 100, 100, 3, 10_000);
+        return new IndexSettings(null, 16, 100, 100, 3, 10_000);
     }
 
     /** A copy with the vector format replaced. */
@@ -55,13 +53,16 @@ public record IndexSettings(VectorFormat format, int maxConnections, int beamWid
         return new IndexSettings(format, maxConnections, beamWidth, beam, oversample, exactThreshold);
     }
 
-    /** A copy with the exact-search threshold replaced. */
-    public IndexSettings withExactThreshold(int threshold) {
-        return new IndexSettings(format, maxConnections, beamWidth, searchBeam, oversample, threshold);
+    /** These settings with the format, if left to the index, as {@code recorded} (null: float32). */
+    IndexSettings resolved(VectorFormat recorded) {
+        return format != null ? this : withFormat(recorded == null ? VectorFormat.FLOAT32 : recorded);
     }
 
     /** The Lucene codec that writes vectors in this format with these HNSW settings. */
     Codec codec() {
+        if (format == null) {
+            throw new IllegalStateException("resolve the index's own format before writing");
+        }
         KnnVectorsFormat vectors = format.knnFormat(maxConnections, beamWidth);
         return new Lucene104Codec() {
             @Override

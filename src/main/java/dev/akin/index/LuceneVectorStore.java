@@ -29,8 +29,11 @@ import org.apache.lucene.util.Bits;
  * which takes the write lock on the first write only, so any number of processes may query while one writes.
  */
 public final class LuceneVectorStore implements VectorStore {
+    private static final String FORMAT_KEY = "akin.format";
+    private static final String LAYOUT_KEY = "akin.layout";
     private final Path path;
-    private final IndexSettings settings;
+    /** As asked by the opener; the format may be left to the index ({@link #settings()}). */
+    private final IndexSettings requested;
     private final Directory directory;
     private final Analyzer analyzer = LuceneDocs.analyzer();
     private final LexicalSearch lexicalSearch = new LexicalSearch(analyzer);
@@ -38,13 +41,14 @@ public final class LuceneVectorStore implements VectorStore {
     private final StoreWriter writes;
     private volatile ModelFingerprint fingerprint;
     private volatile int layout = LuceneDocs.LAYOUT;
+    private volatile VectorFormat recordedFormat;
 
-    private LuceneVectorStore(Path path, IndexSettings settings, Directory directory) throws IOException {
+    private LuceneVectorStore(Path path, IndexSettings requested, Directory directory) throws IOException {
         this.path = path;
-        this.settings = settings;
+        this.requested = requested;
         this.directory = directory;
         this.snapshots = new Snapshots(path, directory, this::readCommitData);
-        this.writes = new StoreWriter(path, directory, analyzer, settings, snapshots);
+        this.writes = new StoreWriter(path, directory, analyzer, this::settings, snapshots);
     }
 
     /**
@@ -153,8 +157,8 @@ public final class LuceneVectorStore implements VectorStore {
             throw new IllegalStateException("bindModel before committing to " + path);
         }
         Map<String, String> data = new HashMap<>(fingerprint.toMap());
-        data.put("akin.format", settings.format().toString());
-        data.put("akin.layout", Integer.toString(layout));
+        data.put(FORMAT_KEY, settings().format().toString());
+        data.put(LAYOUT_KEY, Integer.toString(layout));
         writes.commit(data);
         refresh();
     }
@@ -181,7 +185,7 @@ public final class LuceneVectorStore implements VectorStore {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
-        return snapshots.read(new Hits(List.of(), true), searcher -> NearestSearch.run(searcher, settings, query, k,
+        return snapshots.read(new Hits(List.of(), true), searcher -> NearestSearch.run(searcher, requested, query, k,
                 filter, skip, forceExact));
     }
 
@@ -206,8 +210,8 @@ public final class LuceneVectorStore implements VectorStore {
         return snapshots.read(new HybridHits(new PassageHits(none, Map.of()), none), searcher -> {
             LexicalSearch.check(searcher, path);
             PassageHits dense = passages
-                    ? NearestSearch.withPassages(searcher, settings, query, depth, filter, skip)
-                    : new PassageHits(NearestSearch.run(searcher, settings, query, depth, filter, skip, false),
+                    ? NearestSearch.withPassages(searcher, requested, query, depth, filter, skip)
+                    : new PassageHits(NearestSearch.run(searcher, requested, query, depth, filter, skip, false),
                             Map.of());
             return new HybridHits(dense, lexicalSearch.run(searcher, text, depth, filter, skip));
         });
@@ -219,7 +223,7 @@ public final class LuceneVectorStore implements VectorStore {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
         return snapshots.read(new PassageHits(new Hits(List.of(), true), Map.of()),
-                searcher -> NearestSearch.withPassages(searcher, settings, query, k, filter, skip));
+                searcher -> NearestSearch.withPassages(searcher, requested, query, k, filter, skip));
     }
 
     @Override
@@ -277,7 +281,7 @@ public final class LuceneVectorStore implements VectorStore {
                 s.getIndexReader().leaves().size(),
                 LexicalSearch.available(s) ? 1 : 0,
                 LuceneDocs.hasPassages(s) ? 1 : 0});
-        return new IndexStats(path.toString(), counts[0], (int) counts[1], bytes, fingerprint, settings,
+        return new IndexStats(path.toString(), counts[0], (int) counts[1], bytes, fingerprint, settings(),
                 counts[2] == 1, counts[3] == 1);
     }
 
@@ -293,11 +297,26 @@ public final class LuceneVectorStore implements VectorStore {
         }
     }
 
-    /** The model and layout an existing index was written with, from its latest commit's data. */
+    /** The settings new segments are written with: the opener's, with the index's own format unless it chose one. */
+    private IndexSettings settings() {
+        return requested.resolved(recordedFormat);
+    }
+
+    /** The model, layout and vector format an existing index was written with, from its latest commit's data. */
     private void readCommitData(SegmentInfos last) {
-        if (fingerprint == null) {
-            fingerprint = ModelFingerprint.fromMap(last.getUserData()).orElse(null);
-            layout = Integer.parseInt(last.getUserData().getOrDefault("akin.layout", "1"));
+        if (fingerprint != null) {
+            return;
+        }
+        Map<String, String> data = last.getUserData();
+        fingerprint = ModelFingerprint.fromMap(data).orElse(null);
+        String layoutValue = data.getOrDefault(LAYOUT_KEY, "1");
+        try {
+            layout = Integer.parseInt(layoutValue);
+            String format = data.get(FORMAT_KEY);
+            recordedFormat = format == null ? null : VectorFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new IndexException("index at " + path + " has damaged commit data (" + LAYOUT_KEY + "="
+                    + layoutValue + ", " + FORMAT_KEY + "=" + data.get(FORMAT_KEY) + "): " + e.getMessage(), e);
         }
     }
 

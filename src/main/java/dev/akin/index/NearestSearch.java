@@ -2,6 +2,10 @@ package dev.akin.index;
 
 import java.io.IOException;
 import java.util.Set;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -15,6 +19,7 @@ import org.apache.lucene.search.ScoreDoc;
 final class NearestSearch {
     /** An index this small is scored exactly even without a filter: as fast as the graph, and exact. */
     private static final int UNFILTERED_EXACT = 1000;
+    private static final String FLOAT32_FORMAT = new Lucene99HnswVectorsFormat().getName();
 
     private NearestSearch() {
     }
@@ -48,17 +53,33 @@ final class NearestSearch {
                 : settings.exactThreshold();
         boolean exact = forceExact || candidates <= Math.max(threshold, want);
         ScoreDoc[] docs = exact ? ExactSearch.search(searcher, filterQuery, query, want)
-                : searcher.search(approximate(settings, query, want, filterQuery), want).scoreDocs;
+                : searcher.search(approximate(searcher, settings, query, want, filterQuery), want).scoreDocs;
         // Lucene scores DOT_PRODUCT as (1 + cos) / 2; report the cosine itself.
         return new Nearest(LuceneDocs.hits(searcher, docs, k, skip, score -> 2.0 * score - 1.0), exact);
     }
 
-    private static Query approximate(IndexSettings settings, float[] query, int want, Query filter) {
-        if (!settings.format().quantized()) {
+    private static Query approximate(IndexSearcher searcher, IndexSettings settings, float[] query, int want,
+                                     Query filter) {
+        if (!quantized(searcher)) {
             return new KnnFloatVectorQuery(LuceneDocs.VECTOR, query, Math.max(want, settings.searchBeam()), filter);
         }
         int candidates = Math.max(want * settings.oversample(), settings.searchBeam());
         Query knn = new KnnFloatVectorQuery(LuceneDocs.VECTOR, query, candidates, filter);
         return RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, query, LuceneDocs.VECTOR, want);
+    }
+
+    /**
+     * Whether any segment's graph holds quantized vectors. Asked of the segments, not of the settings, which only
+     * say how new segments are written: an int8 index opened without naming its format must still be rescored.
+     */
+    private static boolean quantized(IndexSearcher searcher) {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FieldInfo field = leaf.reader().getFieldInfos().fieldInfo(LuceneDocs.VECTOR);
+            String format = field == null ? null : field.getAttribute(PerFieldKnnVectorsFormat.PER_FIELD_FORMAT_KEY);
+            if (format != null && !format.equals(FLOAT32_FORMAT)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

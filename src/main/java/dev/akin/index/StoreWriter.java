@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -21,16 +22,18 @@ final class StoreWriter implements AutoCloseable {
     private final Path path;
     private final Directory directory;
     private final Analyzer analyzer;
-    private final IndexSettings settings;
+    private final Supplier<IndexSettings> settings;
     private final Snapshots snapshots;
     private final Object lock = new Object();
     private volatile IndexWriter writer;
 
     /**
      * @param analyzer the lexical field's analyzer; the caller closes it
+     * @param settings asked when the writer opens, by then with the index's own format known
      * @param snapshots follow the writer once it is open, so that the store's reads see its commits
      */
-    StoreWriter(Path path, Directory directory, Analyzer analyzer, IndexSettings settings, Snapshots snapshots) {
+    StoreWriter(Path path, Directory directory, Analyzer analyzer, Supplier<IndexSettings> settings,
+                Snapshots snapshots) {
         this.path = path;
         this.directory = directory;
         this.analyzer = analyzer;
@@ -107,7 +110,7 @@ final class StoreWriter implements AutoCloseable {
         synchronized (lock) {
             if (writer == null) {
                 try {
-                    IndexWriterConfig config = new IndexWriterConfig(analyzer).setCodec(settings.codec())
+                    IndexWriterConfig config = new IndexWriterConfig(analyzer).setCodec(settings.get().codec())
                             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                             .setRAMBufferSizeMB(256);
                     IndexWriter opened = new IndexWriter(directory, config);
