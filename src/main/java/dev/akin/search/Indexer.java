@@ -81,6 +81,10 @@ final class Indexer {
         flush();
         long deleted = options.prune() ? prune() : 0;
         if (rewrite) {
+            if (!options.prune()) {
+                // Papers no input of this run holds are rewritten too: marking the layout current leaves none behind.
+                rewriteUnseen();
+            }
             store.markLayoutCurrent();
         }
         store.commit();
@@ -181,6 +185,24 @@ final class Indexer {
         if (System.nanoTime() - lastCommit > options.commitEvery().toNanos()) {
             store.commit();
             lastCommit = System.nanoTime();
+        }
+    }
+
+    /** Papers in the index but in none of this run's inputs, rewritten as they are in the current layout. */
+    private void rewriteUnseen() {
+        List<String> unseen = new ArrayList<>();
+        store.forEachId(id -> {
+            if (!sightings.containsKey(id)) {
+                unseen.add(id);
+            }
+        });
+        for (int from = 0; from < unseen.size(); from += CHUNK) {
+            List<IndexedPaper> chunk = new ArrayList<>();
+            // A paper deleted since the listing (by a server sharing the writer) stays deleted.
+            for (String id : unseen.subList(from, Math.min(unseen.size(), from + CHUNK))) {
+                store.get(id).ifPresent(chunk::add);
+            }
+            store.upsert(chunk);
         }
     }
 

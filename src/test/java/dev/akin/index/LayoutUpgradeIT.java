@@ -17,7 +17,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -70,6 +76,40 @@ class LayoutUpgradeIT {
             assertThat(akin.stats().lexical()).as("the layout is in the commit").isTrue();
             assertThat(akin.index(List.of(TestModels.sampleData()), IndexOptions.defaults(), IndexProgress.NONE)
                     .unchanged()).isEqualTo(papers);
+        }
+    }
+
+    @Test
+    void aRunOverSomeOfTheInputsUpgradesEveryPaperInTheIndex() throws IOException {
+        Path current = dir.resolve("current");
+        long papers;
+        try (Akin akin = Akin.open(AkinConfig.at(current, TestModels.dir()))) {
+            papers = akin.index(List.of(TestModels.sampleData()), IndexOptions.defaults(), IndexProgress.NONE).papers();
+        }
+        Path old = dir.resolve("old");
+        writeAsLayoutOne(current, old);
+        Path oneFile;
+        try (var files = Files.list(TestModels.sampleData())) {
+            oneFile = files.sorted().findFirst().orElseThrow();
+        }
+        try (Akin akin = Akin.open(AkinConfig.at(old, TestModels.dir()))) {
+            IndexReport partial = akin.index(List.of(oneFile), IndexOptions.defaults(), IndexProgress.NONE);
+            assertThat(partial.updated()).isLessThan(papers);
+            assertThat(partial.papers()).isEqualTo(papers);
+        }
+        try (var directory = FSDirectory.open(old); DirectoryReader reader = DirectoryReader.open(directory)) {
+            assertThat(reader.numDocs()).isEqualTo((int) papers);
+            int withTerms = 0;
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                BinaryDocValues terms = DocValues.getBinary(leaf.reader(), LuceneDocs.TERMS);
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if ((live == null || live.get(doc)) && terms.advanceExact(doc)) {
+                        withTerms++;
+                    }
+                }
+            }
+            assertThat(withTerms).as("papers in the current layout").isEqualTo((int) papers);
         }
     }
 
