@@ -22,7 +22,6 @@ import org.apache.lucene.util.BytesRef;
  * them.
  */
 final class IndexedTerm {
-    private final String text;
     private final BytesRef bytes;
     private final TermStates states;
     private final double idf;
@@ -43,17 +42,12 @@ final class IndexedTerm {
      * @param readerBytes the reader's scored postings so far, in bytes; null to keep none
      */
     IndexedTerm(String text, TermStates states, long docs, AtomicLong readerBytes, long maxReaderBytes) {
-        this.text = text;
         this.bytes = new BytesRef(text);
         this.states = states;
         long n = Math.max(1, docs);
         this.idf = Math.log(1 + (n - states.docFreq() + 0.5) / (states.docFreq() + 0.5));
         this.readerBytes = readerBytes;
         this.maxReaderBytes = maxReaderBytes;
-    }
-
-    String text() {
-        return text;
     }
 
     BytesRef bytes() {

@@ -159,17 +159,11 @@ final class LuceneDocs {
         int n = Math.min(docs.length, k + skip.size());
         int[] ids = new int[n];
         Arrays.setAll(ids, i -> docs[i].doc);
-        List<HitValues.Shown> shown = HitValues.read(searcher, ids);
+        List<HitValues.Shown> shown = shown(searcher, ids);
         List<Hit> hits = new ArrayList<>(Math.min(k, n));
         int[] hitDocs = new int[Math.min(k, n)];
-        StoredFields stored = null;
         for (int i = 0; i < n && hits.size() < k; i++) {
             HitValues.Shown hit = shown.get(i);
-            if (hit == null) {
-                // A segment written before layout 3, until the next indexing run rewrites it.
-                stored = stored == null ? searcher.storedFields() : stored;
-                hit = shownFromStored(stored, docs[i].doc);
-            }
             if (!skip.contains(hit.id())) {
                 hitDocs[hits.size()] = docs[i].doc;
                 hits.add(new Hit(hit.id(), hit.title(), hit.year(),
@@ -182,21 +176,29 @@ final class LuceneDocs {
     /** See {@link VectorStore#held}: found by id, shown from the doc values (or stored fields, before layout 3). */
     static List<Hit> held(IndexSearcher searcher, List<Hit> hits) throws IOException {
         int[] docs = BinaryValues.docsOf(searcher, hits.stream().map(Hit::id).toList());
-        List<HitValues.Shown> shown = HitValues.read(searcher, docs);
+        List<HitValues.Shown> shown = shown(searcher, docs);
         List<Hit> held = new ArrayList<>(hits.size());
-        StoredFields stored = null;
         for (int i = 0; i < docs.length; i++) {
-            if (docs[i] < 0) {
-                continue;
-            }
             HitValues.Shown hit = shown.get(i);
-            if (hit == null) {
-                stored = stored == null ? searcher.storedFields() : stored;
-                hit = shownFromStored(stored, docs[i]);
+            if (hit != null) {
+                held.add(new Hit(hit.id(), hit.title(), hit.year(), hits.get(i).score()));
             }
-            held.add(new Hit(hit.id(), hit.title(), hit.year(), hits.get(i).score()));
         }
         return held;
+    }
+
+    /** Each document's id, title and year, in order; null where {@code docs} holds a negative (absent) doc id. */
+    private static List<HitValues.Shown> shown(IndexSearcher searcher, int[] docs) throws IOException {
+        List<HitValues.Shown> shown = HitValues.read(searcher, docs);
+        StoredFields stored = null;
+        for (int i = 0; i < docs.length; i++) {
+            if (shown.get(i) == null && docs[i] >= 0) {
+                // A segment written before layout 3, until the next indexing run rewrites it.
+                stored = stored == null ? searcher.storedFields() : stored;
+                shown.set(i, shownFromStored(stored, docs[i]));
+            }
+        }
+        return shown;
     }
 
     private static HitValues.Shown shownFromStored(StoredFields stored, int doc) throws IOException {

@@ -22,6 +22,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The vector store on a Lucene index in a directory: one document per paper, vectors in an HNSW graph, the
@@ -119,9 +120,13 @@ public final class LuceneVectorStore implements VectorStore {
         if (ids.isEmpty()) {
             return 0;
         }
+        if (writes.isOpen()) {
+            // This process's writes since the last refresh count too: a paper upserted a moment ago is deleted.
+            snapshots.refresh();
+        }
         // Found by id only, in one snapshot: no stored document is read.
         int existing = snapshots.read(0, searcher -> (int) Arrays.stream(
-                BinaryValues.docsOf(searcher, List.copyOf(ids))).filter(doc -> doc >= 0).count());
+                BinaryValues.docsOf(searcher, List.copyOf(Set.copyOf(ids)))).filter(doc -> doc >= 0).count());
         // Deleting only unknown ids writes nothing: on a new index there would be no model to commit with.
         if (existing > 0) {
             writes.delete(ids);
@@ -288,10 +293,8 @@ public final class LuceneVectorStore implements VectorStore {
     @Override
     public void close() {
         try {
-            snapshots.close();
-            writes.close();
-            directory.close();
-            analyzer.close();
+            // Each closed even if one before it fails, so the write lock and files are always released.
+            IOUtils.close(snapshots, writes, directory, analyzer);
         } catch (IOException e) {
             throw new IndexException("closing index at " + path + " failed: " + e.getMessage(), e);
         }

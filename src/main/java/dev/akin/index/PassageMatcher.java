@@ -75,11 +75,11 @@ public final class PassageMatcher {
     }
 
     /**
-     * Whether the Vector API is there: an incubator module, resolved only when the JVM is started with
-     * {@code --add-modules jdk.incubator.vector} (as akin's launcher and Lucene's vector code want).
+     * Whether the Vector API is there and Lucene's use of it is not switched off: an incubator module, resolved
+     * only when the JVM is started with {@code --add-modules jdk.incubator.vector} (as akin's launcher wants).
      */
     private static boolean panama() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        if (!Vectorization.panamaEnabled()) {
             return false;
         }
         try {

@@ -79,6 +79,10 @@ public record PassageVectors(byte[][] codes, float[] scales) {
 
     /** Reads back what {@link #encode} wrote. */
     static PassageVectors decode(BytesRef stored) {
+        if (stored.length < 8) {
+            throw new IndexException("stored passage vectors are damaged: " + stored.length
+                    + " bytes, shorter than their 8-byte header");
+        }
         ByteBuffer in = ByteBuffer.wrap(stored.bytes, stored.offset, stored.length);
         int count = in.getInt();
         int dim = in.getInt();

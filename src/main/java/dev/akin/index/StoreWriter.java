@@ -1,5 +1,6 @@
 package dev.akin.index;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -12,13 +13,14 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * A store's one IndexWriter, opened (and the write lock taken) on the first write only, so that any number of
  * processes may query while one writes. Nothing it writes is visible or durable before {@link #commit}; closing
  * drops what was not committed.
  */
-final class StoreWriter implements AutoCloseable {
+final class StoreWriter implements Closeable {
     private final Path path;
     private final Directory directory;
     private final Analyzer analyzer;
@@ -114,8 +116,14 @@ final class StoreWriter implements AutoCloseable {
                             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                             .setRAMBufferSizeMB(256);
                     IndexWriter opened = new IndexWriter(directory, config);
-                    WriterInfo.record(path);
-                    snapshots.follow(opened);
+                    try {
+                        WriterInfo.record(path);
+                        snapshots.follow(opened);
+                    } catch (IOException | RuntimeException e) {
+                        // Not kept, so never closed by close(): release the write lock now.
+                        IOUtils.closeWhileHandlingException(opened);
+                        throw e;
+                    }
                     writer = opened;
                 } catch (LockObtainFailedException e) {
                     throw new IndexLockedException("index at " + path + " is locked by " + WriterInfo.holder(path)
