@@ -84,6 +84,37 @@ class JsonAndCsvReadersTest {
     }
 
     @Test
+    void skipsAMalformedCsvRowNamingItsLineAndKeepsTheRowsAfterIt() {
+        read(new CsvReader(), """
+                id,title,abstract
+                p1,First,A
+                p2,Too many,B,extra,columns
+                p3,"Quoted"junk,"twice"junk,C
+                p4,Fourth,D
+                p5,Fifth,E
+                """);
+        assertThat(papers).extracting(Paper::id).containsExactly("p1", "p4", "p5");
+        assertThat(skipped).extracting(Skipped::location).containsExactly("f:3", "f:4");
+        assertThat(skipped).allSatisfy(s -> assertThat(s.reason()).startsWith("malformed CSV row"));
+        assertThat(skipped.get(0).reason()).contains("Too many entries");
+    }
+
+    @Test
+    void readsCsvWhoseHeaderIsCapitalised() {
+        read(new CsvReader(), """
+                ID,Title,Summary,Year
+                p1,A title,An abstract,2021
+                """);
+        assertThat(skipped).isEmpty();
+        assertThat(papers).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo("p1");
+            assertThat(p.title()).isEqualTo("A title");
+            assertThat(p.abstractText()).isEqualTo("An abstract");
+            assertThat(p.year()).isEqualTo(2021);
+        });
+    }
+
+    @Test
     void rejectsCsvWhoseHeaderNamesNoTextColumn() {
         assertThatThrownBy(() -> read(new CsvReader(), "a,b\n1,2\n"))
                 .isInstanceOf(InputException.class).hasMessageContaining("f:1").hasMessageContaining("header");
