@@ -65,6 +65,19 @@ class JsonAndCsvReadersTest {
     }
 
     @Test
+    void skipsALineOfTwoGluedObjectsAsMalformedInsteadOfKeepingOnlyTheFirst() {
+        read(new JsonLinesReader(), """
+                {"id": "a", "title": "First"}{"id": "b", "title": "Glued on"}
+                {"id": "c", "title": "Next line"}
+                """);
+        assertThat(papers).extracting(Paper::id).containsExactly("c");
+        assertThat(skipped).singleElement().satisfies(s -> {
+            assertThat(s.location()).isEqualTo("f:1");
+            assertThat(s.reason()).startsWith("malformed JSON").containsIgnoringCase("trailing token");
+        });
+    }
+
+    @Test
     void readsCsvWithQuotedMultilineFields() {
         read(new CsvReader(), """
                 id,title,abstract,year,categories
