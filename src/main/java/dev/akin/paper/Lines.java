@@ -3,7 +3,6 @@ package dev.akin.paper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -59,7 +58,8 @@ public final class Lines {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(where(number + 1) + ": read failed", e);
+            // e.g. a truncated .gz: the user's file is at fault, so say which and where, not "internal error"
+            throw new InputException(where(number + 1) + ": read failed: " + e.getMessage(), e);
         }
         number++;
         byte[] bytes = line.toByteArray();

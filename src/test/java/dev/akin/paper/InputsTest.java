@@ -3,12 +3,16 @@ package dev.akin.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +49,26 @@ class InputsTest {
                 .isInstanceOf(InputException.class).hasMessageContaining("x.pdf").hasMessageContaining("unknown format");
         assertThatThrownBy(() -> Inputs.of(List.of(dir)))
                 .isInstanceOf(InputException.class).hasMessageContaining("no file akin can read");
+    }
+
+    @Test
+    void aTruncatedGzipIsAnInputErrorNamingTheLineItBrokeOff() throws IOException {
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        Random random = new Random(7);
+        try (OutputStream out = new GZIPOutputStream(gzip)) {
+            for (int i = 0; i < 2000; i++) {
+                String title = Long.toHexString(random.nextLong()) + " " + Long.toHexString(random.nextLong());
+                out.write(("{\"id\":\"p" + i + "\",\"title\":\"" + title + "\"}\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        Path truncated = dir.resolve("t.jsonl.gz");
+        Files.write(truncated, Arrays.copyOf(gzip.toByteArray(), gzip.size() / 2));
+        CollectingSink sink = new CollectingSink();
+        assertThatThrownBy(() -> Inputs.of(List.of(truncated)).read(sink))
+                .isInstanceOf(InputException.class).hasCauseInstanceOf(EOFException.class)
+                .satisfies(e -> assertThat(e.getMessage()).startsWith(truncated + ":" + (sink.papers.size() + 1)
+                        + ": read failed: ").contains("Unexpected end of ZLIB input stream"));
+        assertThat(sink.papers).isNotEmpty();
     }
 
     @Test
