@@ -1,7 +1,6 @@
 package dev.akin.paper;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -20,13 +18,10 @@ import java.util.zip.GZIPInputStream;
 public final class Inputs {
     private final List<Path> files;
     private final List<Skipped> ignoredFiles;
-    private final long totalBytes;
-    private final AtomicLong bytesRead = new AtomicLong();
 
     private Inputs(List<Path> files, List<Skipped> ignoredFiles) {
         this.files = List.copyOf(files);
         this.ignoredFiles = List.copyOf(ignoredFiles);
-        this.totalBytes = files.stream().mapToLong(Inputs::size).sum();
     }
 
     /**
@@ -99,58 +94,16 @@ public final class Inputs {
         return ignoredFiles;
     }
 
-    /** Bytes of input (compressed size for .gz) read so far, for progress and ETA. */
-    public long bytesRead() {
-        return bytesRead.get();
-    }
-
-    /** Size of all the files on disk (compressed size for .gz): what {@link #bytesRead()} counts towards. */
-    public long totalBytes() {
-        return totalBytes;
-    }
-
     private InputStream open(Path file) throws IOException {
-        InputStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         if (file.getFileName().toString().toLowerCase().endsWith(".gz")) {
             try {
-                return new BufferedInputStream(new GZIPInputStream(counted, 1 << 16), 1 << 16);
+                return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
             } catch (IOException e) {
-                counted.close();
+                in.close();
                 throw new InputException(file + ": not a gzip file: " + e.getMessage(), e);
             }
         }
-        return counted;
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot stat: " + e.getMessage(), e);
-        }
-    }
-
-    private final class CountingStream extends FilterInputStream {
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                bytesRead.incrementAndGet();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                bytesRead.addAndGet(n);
-            }
-            return n;
-        }
+        return in;
     }
 }

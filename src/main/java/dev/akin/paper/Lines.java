@@ -73,11 +73,6 @@ public final class Lines {
         }
     }
 
-    /** Number of the line last returned by {@link #next()}, 1-based. */
-    public int number() {
-        return number;
-    }
-
     /** "file:line" of the line last returned. */
     public String where() {
         return where(number);
