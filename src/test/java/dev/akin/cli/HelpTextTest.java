@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,5 +35,18 @@ class HelpTextTest {
         }
         assertThat(commands).as("commands and subcommands").isGreaterThan(5);
         assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void helpOnASubcommandPrintsItsUsageAndExitsZeroDespiteMissingParameters() {
+        for (String[] args : new String[][] {{"search", "--help"}, {"similar", "-h"}, {"eval", "beir", "--help"}}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+            String command = String.join(" ", args);
+            assertThat(exit).as(command + ": " + err).isZero();
+            assertThat(out.toString()).as(command).startsWith("Usage: akin " + args[0]).contains("--help");
+            assertThat(err.toString()).as(command).isEmpty();
+        }
     }
 }
