@@ -1,5 +1,6 @@
 package dev.akin.cli;
 
+import dev.akin.AkinException;
 import dev.akin.embed.EmbedOptions;
 import dev.akin.http.AkinServer;
 import dev.akin.http.ServerConfig;
@@ -7,8 +8,10 @@ import dev.akin.index.IndexStats;
 import dev.akin.search.Akin;
 import dev.akin.search.Ensemble;
 import dev.akin.search.IndexOptions;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws InterruptedException {
         int cores = Runtime.getRuntime().availableProcessors();
         // Serving runs many small inferences at once: one thread each, as many at a time as there are cores.
         var config = index.config().withEmbed(new EmbedOptions(1, cores, 16));
@@ -103,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
             if (second != null) {
                 second.embed(List.of("warm-up query about neural networks"));
             }
-            try (AkinServer ignored = new AkinServer(akin, ensemble, server).start()) {
+            try (AkinServer ignored = listen(new AkinServer(akin, ensemble, server))) {
                 spec.commandLine().getErr().printf("akin: http://%s:%d/ (Ctrl-C stops)%n", host, ignored.port());
                 spec.commandLine().getErr().flush();
                 stop.await();
@@ -141,10 +144,32 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private String token() throws IOException {
-        if (tokenFile != null) {
-            return Files.readString(tokenFile).strip();
+    private String token() {
+        if (tokenFile == null) {
+            return System.getenv("AKIN_API_TOKEN");
         }
-        return System.getenv("AKIN_API_TOKEN");
+        String token;
+        try {
+            token = Files.readString(tokenFile).strip();
+        } catch (NoSuchFileException e) {
+            throw new AkinException("--token-file " + tokenFile + ": no such file", e);
+        } catch (IOException e) {
+            throw new AkinException("--token-file " + tokenFile + ": cannot read it: " + e, e);
+        }
+        // A blank token would quietly make the server read-only, which is not what naming a token file asks for.
+        if (token.isEmpty()) {
+            throw new AkinException("--token-file " + tokenFile + ": the file holds no token; put the write token"
+                    + " in it, or leave out --token-file for a read-only server");
+        }
+        return token;
+    }
+
+    /** Starts the server; a taken port is the user's to fix, so it is named rather than reported as a crash. */
+    private AkinServer listen(AkinServer server) {
+        try {
+            return server.start();
+        } catch (JavalinBindException e) {
+            throw new AkinException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -8,6 +8,8 @@ import dev.akin.TestModels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,6 +122,16 @@ class CliIT {
         assertThat(run.exit()).isEqualTo(ErrorHandler.USER_ERROR);
         assertThat(run.err()).contains("no-such-id");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void serveOnATakenPortIsAUserErrorNamingHostAndPort() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            String port = String.valueOf(taken.getLocalPort());
+            Run run = akin("serve", "--index", index.toString(), "--host", "127.0.0.1", "--port", port);
+            assertThat(run.exit()).as(run.err()).isEqualTo(ErrorHandler.USER_ERROR);
+            assertThat(run.err()).contains("cannot listen on 127.0.0.1:" + port).doesNotContain("internal error");
+        }
     }
 
     @Test
