@@ -23,6 +23,9 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
 
+    @Mixin
+    BuildOptions build;
+
     @Option(names = "--prune", description = "Delete papers that no input holds any more.")
     boolean prune;
 
@@ -53,7 +56,8 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         IndexReport report;
-        try (Akin akin = index.open(); Progress progress = Progress.start(spec.commandLine().getErr())) {
+        try (Akin akin = Akin.open(build.batch(index.config()));
+             Progress progress = Progress.start(spec.commandLine().getErr())) {
             var options = new IndexOptions(prune, strict, Duration.ofSeconds(commitEvery), force, passages);
             report = akin.index(paths, options, progress);
             if (merge) {

@@ -1,8 +1,5 @@
 package dev.akin.cli;
 
-import dev.akin.embed.EmbedOptions;
-import dev.akin.index.IndexSettings;
-import dev.akin.index.VectorFormat;
 import dev.akin.search.Akin;
 import dev.akin.search.AkinConfig;
 import java.nio.file.Files;
@@ -11,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** Options every command shares: where the index and models are, which model. */
+/** Options every command with an index shares: where the index and models are, which model. */
 final class IndexOption {
     @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).",
             defaultValue = "index")
@@ -24,21 +21,6 @@ final class IndexOption {
     @Option(names = "--models", paramLabel = "DIR", description = "Folder of bundled models (default: akin's models/).")
     Path models;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Vector format for new segments: float32, int8,"
-            + " int4, binary (default: float32).")
-    String format;
-
-    @Option(names = "--hnsw-m", paramLabel = "M", description = "HNSW neighbours per node for new segments"
-            + " (default: 16).")
-    Integer maxConnections;
-
-    @Option(names = "--beam-width", paramLabel = "N", description = "HNSW construction beam for new segments"
-            + " (default: 100).")
-    Integer beamWidth;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Inference threads (default: all cores).")
-    Integer threads;
-
     @Option(names = "--verbose", description = "Debug logging on stderr.")
     boolean verbose;
 
@@ -47,22 +29,7 @@ final class IndexOption {
     }
 
     AkinConfig config() {
-        IndexSettings settings = IndexSettings.defaults();
-        if (format != null) {
-            settings = settings.withFormat(VectorFormat.parse(format));
-        }
-        if (maxConnections != null || beamWidth != null) {
-            settings = new IndexSettings(settings.format(),
-                    maxConnections == null ? settings.maxConnections() : maxConnections,
-                    beamWidth == null ? settings.beamWidth() : beamWidth, settings.searchBeam(), settings.oversample(),
-                    settings.exactThreshold());
-        }
-        EmbedOptions embed = EmbedOptions.defaults();
-        if (threads != null) {
-            embed = new EmbedOptions(threads, embed.predictors(), embed.batchSize());
-        }
-        return AkinConfig.at(index, models == null ? home("models") : models).withModel(model)
-                .withSettings(settings).withEmbed(embed);
+        return AkinConfig.at(index, models == null ? home("models") : models).withModel(model);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.akin.cli;
 
 import dev.akin.AkinException;
-import dev.akin.embed.EmbedOptions;
 import dev.akin.http.AkinServer;
 import dev.akin.http.ServerConfig;
 import dev.akin.index.IndexStats;
@@ -32,6 +31,9 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
+
+    @Mixin
+    BuildOptions build;
 
     @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0: any free).")
     int port;
@@ -68,14 +70,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        int cores = Runtime.getRuntime().availableProcessors();
-        // Serving runs many small inferences at once: one thread each, as many at a time as there are cores.
-        var config = index.config().withEmbed(new EmbedOptions(1, cores, 16));
+        var config = build.serving(index.config());
         List<Path> sources = corpus.isEmpty() ? List.of(IndexOption.home("data")) : corpus;
+        // Eight requests per concurrent inference keep its batches full; more would only queue.
         ServerConfig server = ServerConfig.defaults().at(host, port).withWriteToken(token()).withCorpus(sources)
                 .withCorsOrigins(corsOrigins).withMaxBodyBytes(maxBodyMb * 1_000_000L)
                 .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
-                .withInference(8 * cores, Duration.ofSeconds(2));
+                .withInference(8 * config.embed().predictors(), Duration.ofSeconds(2));
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
