@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,21 +133,24 @@ public final class Akin implements AutoCloseable {
     }
 
     /**
-     * Papers most like a stored paper, the paper itself excluded: by its stored vector (no inference), by its
-     * title and abstract as a BM25 query, or both fused, as {@code options} say.
+     * Papers most like a stored paper, the paper itself excluded (and any twin of it: the same normalized title under
+     * another id): by its stored vector (no inference), by its title and abstract as a BM25 query, or both fused, as
+     * {@code options} say.
      */
     public Results similar(String paperId, int k, Filter filter, SearchOptions options) {
         checkK(k);
-        return retriever.run(queries.paper(stored(paperId)), k, filter,
-                options.retrieval() == null ? options.with(DEFAULT_SIMILAR) : options, modelName());
+        IndexedPaper paper = stored(paperId);
+        return retriever.run(queries.paper(paper), titles(List.of(paper)), k, filter,
+                orDefault(options, DEFAULT_SIMILAR), modelName());
     }
 
     /**
-     * Papers like a stored paper in one respect, the paper itself excluded. {@code focus} is the respect: some of
-     * the paper's sentences (its method, say, or its results), or any text. The query vector is the paper's and the
-     * focus's query embedding averaged ({@link #FOCUS_PAPER_WEIGHT}), BM25 searches the title and the focus, and
-     * passage matching compares the focus's sentences with each candidate's; by {@link #DEFAULT_FOCUSED_SIMILAR}
-     * unless {@code options} name a retrieval. Embeds the focus (and, for passage modes, its sentences).
+     * Papers like a stored paper in one respect, the paper itself and its twins excluded. {@code focus} is the
+     * respect: some of the paper's sentences (its method, say, or its results), or any text. The query vector is
+     * the paper's and the focus's query embedding averaged ({@link #FOCUS_PAPER_WEIGHT}), BM25 searches the title
+     * and the focus, and passage matching compares the focus's sentences with each candidate's; by
+     * {@link #DEFAULT_FOCUSED_SIMILAR} unless {@code options} name a retrieval. Embeds the focus (and, for passage
+     * modes, its sentences).
      *
      * @param focus what the answer should be similar in; null asks {@link #similar(String, int, Filter,
      *     SearchOptions)}
@@ -156,9 +160,9 @@ public final class Akin implements AutoCloseable {
             return similar(paperId, k, filter, options);
         }
         checkK(k);
-        Query query = queries.focused(stored(paperId), focus, FOCUS_PAPER_WEIGHT);
-        return retriever.run(query, k, filter,
-                options.retrieval() == null ? options.with(DEFAULT_FOCUSED_SIMILAR) : options, modelName());
+        IndexedPaper paper = stored(paperId);
+        return retriever.run(queries.focused(paper, focus, FOCUS_PAPER_WEIGHT), titles(List.of(paper)), k, filter,
+                orDefault(options, DEFAULT_FOCUSED_SIMILAR), modelName());
     }
 
     /** Papers most like a text (a query, or a whole abstract), by {@link #DEFAULT_SEARCH}. */
@@ -169,8 +173,8 @@ public final class Akin implements AutoCloseable {
     /** Papers most like a text (a query, or a whole abstract): by its embedding, by BM25, or both fused. */
     public Results search(String text, int k, Filter filter, SearchOptions options) {
         checkK(k);
-        return retriever.run(queries.text(text), k, filter,
-                options.retrieval() == null ? options.with(DEFAULT_SEARCH) : options, modelName());
+        return retriever.run(queries.text(text), List.of(), k, filter, orDefault(options, DEFAULT_SEARCH),
+                modelName());
     }
 
     /**
@@ -180,24 +184,30 @@ public final class Akin implements AutoCloseable {
     List<Results> searchEach(String text, int k, Filter filter, List<Retrieval> retrievals) {
         checkK(k);
         Query query = queries.text(text);
-        return retrievals.stream().map(r -> retriever.run(query, k, filter, SearchOptions.DEFAULTS.with(r),
+        return retrievals.stream().map(r -> retriever.run(query, List.of(), k, filter, SearchOptions.DEFAULTS.with(r),
                 modelName())).toList();
     }
 
     /**
      * Papers like the liked ones and unlike the unliked ones (Rocchio over stored vectors: no inference); the
-     * given papers are excluded.
+     * given papers are excluded, and so are their twins (the same normalized title under another id).
      */
     public Results recommend(Collection<String> likedIds, Collection<String> unlikedIds, int k, Filter filter) {
         checkK(k);
         if (likedIds.isEmpty()) {
             throw new IllegalArgumentException("recommend needs at least one liked paper id");
         }
-        List<float[]> liked = likedIds.stream().map(id -> stored(id).vector()).toList();
-        List<float[]> unliked = unlikedIds.stream().map(id -> stored(id).vector()).toList();
+        List<IndexedPaper> liked = likedIds.stream().map(this::stored).toList();
+        List<IndexedPaper> unliked = unlikedIds.stream().map(this::stored).toList();
         Set<String> given = new HashSet<>(likedIds);
         given.addAll(unlikedIds);
-        return answer(store.nearest(Vectors.rocchio(liked, unliked, UNLIKE_WEIGHT), k, filter, given));
+        float[] query = Vectors.rocchio(vectors(liked), vectors(unliked), UNLIKE_WEIGHT);
+        // A liked paper's twin (another id, the same title) has its vector, so it ranks near the top: one extra
+        // candidate per liked paper stands in for it, and a few for twins among the answers.
+        Hits found = store.nearest(query, Math.min(MAX_K, k + likedIds.size() + 3), filter, given);
+        List<Hit> hits = Rerank.distinctTitles(found.hits(),
+                titles(Stream.concat(liked.stream(), unliked.stream()).toList()));
+        return answer(new Hits(hits.subList(0, Math.min(k, hits.size())), found.exact()));
     }
 
     /**
@@ -285,6 +295,18 @@ public final class Akin implements AutoCloseable {
         } finally {
             model.close();
         }
+    }
+
+    private static SearchOptions orDefault(SearchOptions options, Retrieval retrieval) {
+        return options.retrieval() == null ? options.with(retrieval) : options;
+    }
+
+    private static List<String> titles(List<IndexedPaper> papers) {
+        return papers.stream().map(p -> p.paper().title()).toList();
+    }
+
+    private static List<float[]> vectors(List<IndexedPaper> papers) {
+        return papers.stream().map(IndexedPaper::vector).toList();
     }
 
     private IndexedPaper stored(String id) {

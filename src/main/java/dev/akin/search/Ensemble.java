@@ -144,8 +144,11 @@ public final class Ensemble {
         return first.modelName() + "+" + second.modelName();
     }
 
-    /** The first {@code k} of the lists fused under these weights. */
+    /** The first {@code k} of the lists fused under these weights, a paper listed under two ids once. */
     public static List<Hit> fuse(List<List<Hit>> lists, Weights weights, int k) {
-        return Fusions.weighted(lists, weights.asArray(), k);
+        // All of the fusion, not its first k: each list is without twins, but one twin may be in one list and the
+        // other in another, and both among the first k.
+        List<Hit> fused = Rerank.distinctTitles(Fusions.weighted(lists, weights.asArray(), Integer.MAX_VALUE));
+        return fused.subList(0, Math.min(k, fused.size()));
     }
 }

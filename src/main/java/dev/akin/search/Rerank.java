@@ -3,6 +3,7 @@ package dev.akin.search;
 import dev.akin.embed.Vectors;
 import dev.akin.index.Hit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,10 +18,25 @@ final class Rerank {
      * and its listing entry, say). The first, better-ranked one stays.
      */
     static List<Hit> distinctTitles(List<Hit> hits) {
+        return distinctTitles(hits, List.of());
+    }
+
+    /**
+     * As above, and without a paper titled as one of {@code given}, the question's own papers: those are excluded by
+     * id, and a twin of one under another id is the same paper, no answer either.
+     */
+    static List<Hit> distinctTitles(List<Hit> hits, Collection<String> given) {
         Set<String> seen = new HashSet<>();
+        for (String title : given) {
+            if (title != null) {
+                seen.add(titleKey(title));
+            }
+        }
         List<Hit> out = new ArrayList<>(hits.size());
         for (Hit hit : hits) {
-            if (hit.title() == null || seen.add(titleKey(hit))) {
+            // A title with no letters or digits has nothing to compare: the paper stays.
+            String key = hit.title() == null ? "" : titleKey(hit.title());
+            if (key.isEmpty() || seen.add(key)) {
                 out.add(hit);
             }
         }
@@ -87,11 +103,11 @@ final class Rerank {
     }
 
     /**
-     * The title's letters and digits, lower-cased: what PaperIds compares, without its accent folding, and cheap
-     * enough for every answer on the hot path (a regex per hit cost 40% of similar-by-id's throughput).
+     * The title's letters and digits, lower-cased (empty when it has none): what PaperIds compares, without its
+     * accent folding, and cheap enough for every answer on the hot path (a regex per hit cost 40% of similar-by-id's
+     * throughput).
      */
-    static String titleKey(Hit hit) {
-        String title = hit.title();
+    static String titleKey(String title) {
         StringBuilder key = new StringBuilder(title.length());
         for (int i = 0; i < title.length(); ) {
             int c = title.codePointAt(i);
@@ -100,7 +116,6 @@ final class Rerank {
             }
             i += Character.charCount(c);
         }
-        // A title with no letters or digits: nothing to compare, keep the paper.
-        return key.isEmpty() ? "\u0000" + hit.id() : key.toString();
+        return key.toString();
     }
 }

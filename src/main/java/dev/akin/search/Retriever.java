@@ -12,6 +12,7 @@ import dev.akin.index.PassageMatcher;
 import dev.akin.index.PassageVectors;
 import dev.akin.index.VectorStore;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,20 +61,21 @@ final class Retriever {
 
     /**
      * @param query the question's representations
+     * @param given the titles of the question's own papers, if any: their twins under other ids are left out too
      * @param options a retrieval (not null), threshold and MMR lambda
      * @param model the name reported with the answer
      */
-    Results run(Query query, int k, Filter filter, SearchOptions options, String model) {
+    Results run(Query query, Collection<String> given, int k, Filter filter, SearchOptions options, String model) {
         Retrieval retrieval = options.retrieval();
         // A few extra candidates stand in for a paper listed twice under two ids; MMR needs many to choose from.
         int depth = Math.min(maxK, options.mmrLambda() < 1 ? Math.max(4 * k, 50) : k + 3);
         Candidates found = candidates(query, depth, filter, retrieval);
-        List<Hit> hits = Rerank.distinctTitles(found.hits());
+        List<Hit> hits = Rerank.distinctTitles(found.hits(), given);
         while (hits.size() < Math.min(k, depth) && found.hits().size() == depth && depth < maxK) {
             // Rare: more duplicates than spare candidates. Ask again, deeper.
             depth = Math.min(maxK, depth * 4);
             found = candidates(query, depth, filter, retrieval);
-            hits = Rerank.distinctTitles(found.hits());
+            hits = Rerank.distinctTitles(found.hits(), given);
         }
         boolean exact = found.exact();
         // Both the threshold and MMR may need a paper's stored vector: each is read once.

@@ -61,6 +61,16 @@ class FusionsTest {
     }
 
     @Test
+    void anEnsembleListsAPaperFoundUnderTwoIdsInTwoListsOnceAndStillGivesK() {
+        Hit preprint = new Hit("2401.1", "Attention Is All You Need", 2024, 1);
+        Hit listing = new Hit("attention-is-all-you-need", "attention is all you need!", 2024, 1);
+        // Fused: the preprint 0.4, the listing 0.3, b 0.1, a and c 0. The listing is the preprint again.
+        List<Hit> fused = Ensemble.fuse(List.of(List.of(preprint, hit("a", .5)), List.of(hit("b", 1)), List.of(),
+                List.of(listing, hit("c", .5))), new Ensemble.Weights(0.4, 0.1, 0, 0.3), 3);
+        assertThat(ids(fused)).containsExactly("2401.1", "b", "a");
+    }
+
+    @Test
     void fusionKeepsOnlyTheTopK() {
         assertThat(Fusions.rrf(List.of(List.of(hit("a", 1), hit("b", 1), hit("c", 1))), 2)).hasSize(2);
         assertThat(Fusions.weighted(List.of(hit("a", 1), hit("b", 0)), List.of(), 0.5, 1)).extracting(Hit::id)

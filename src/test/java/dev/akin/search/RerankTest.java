@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.akin.index.Hit;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,14 @@ class RerankTest {
         List<Hit> hits = List.of(hit("2401.1", "Attention Is All You Need", .9), hit("x", "Other", .8),
                 hit("attention-is-all-you-need", "attention is all you need!", .7), hit("y", null, .6));
         assertThat(Rerank.distinctTitles(hits)).extracting(Hit::id).containsExactly("2401.1", "x", "y");
+    }
+
+    @Test
+    void aTwinOfAQuestionPaperIsNoAnswerAndATitleWithoutLettersComparesWithNothing() {
+        List<Hit> hits = List.of(hit("attention-is-all-you-need", "attention is all you need!", .9),
+                hit("x", "Other", .8), hit("y", "???", .7), hit("z", "!!", .6));
+        assertThat(Rerank.distinctTitles(hits, Arrays.asList("Attention Is All You Need", "...", null)))
+                .extracting(Hit::id).containsExactly("x", "y", "z");
     }
 
     @Test
