@@ -19,7 +19,8 @@ final class Explainer {
     }
 
     /**
-     * Explains every hit whose paper is still in the index, with one inference call for all the sentences.
+     * Explains each of the first {@link SearchOptions#MAX_EXPLAINED} hits whose paper is still in the index, with
+     * one inference call for all the sentences.
      *
      * @param query the query's text: a search text, or the query paper's title and abstract
      */
@@ -28,7 +29,7 @@ final class Explainer {
         List<String> sentences = new ArrayList<>(querySentences);
         Map<String, String> texts = new LinkedHashMap<>();
         Map<String, int[]> spans = new LinkedHashMap<>();
-        for (Hit hit : hits) {
+        for (Hit hit : hits.subList(0, Math.min(SearchOptions.MAX_EXPLAINED, hits.size()))) {
             store.get(hit.id()).ifPresent(paper -> {
                 String text = paper.paper().title() + "\n" + paper.paper().abstractText();
                 List<String> own = Sentences.of(text);

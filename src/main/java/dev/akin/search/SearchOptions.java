@@ -10,9 +10,16 @@ package dev.akin.search;
  *                 which are relative to the question
  * @param mmrLambda maximal marginal relevance: 1 ranks by relevance alone; lower values trade relevance for
  *                  papers unlike the ones already listed (0.7 is a common choice)
- * @param explain say why each paper matched (closest sentence pair, shared terms): costs an inference per answer
+ * @param explain say why each of the first {@value #MAX_EXPLAINED} papers matched (closest sentence pair, shared
+ *                terms); the others carry no explanation; costs an inference per answer
  */
 public record SearchOptions(Retrieval retrieval, double minScore, double mmrLambda, boolean explain) {
+    /**
+     * How many papers of an answer are explained, at most. Explaining embeds every sentence of each paper (up to
+     * 24), so explaining a whole k=1000 answer would embed up to 24,000 sentences in one request, which anyone may
+     * send; 20 is two pages of results, at most about 500 sentences.
+     */
+    public static final int MAX_EXPLAINED = 20;
     /** The operation's default retrieval, no score threshold, no diversity re-ranking, no explanations. */
     public static final SearchOptions DEFAULTS = new SearchOptions(null, Double.NEGATIVE_INFINITY, 1, false);
 

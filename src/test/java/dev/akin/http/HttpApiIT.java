@@ -12,6 +12,7 @@ import dev.akin.search.Akin;
 import dev.akin.search.AkinConfig;
 import dev.akin.search.IndexOptions;
 import dev.akin.search.IndexProgress;
+import dev.akin.search.SearchOptions;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -171,6 +172,12 @@ class HttpApiIT {
         assertThat(similar.get("why").size()).isEqualTo(3);
         JsonNode plain = api.get("/api/papers/" + ANTIDOTE + "/similar?k=3").json();
         assertThat(plain.has("why")).as("off by default").isFalse();
+        // Each explained paper costs up to 24 sentence inferences: a large answer explains only its first papers.
+        JsonNode large = api.get("/api/papers/" + ANTIDOTE + "/similar?k=50&explain=true").json();
+        List<String> ids = large.get("results").findValuesAsText("id");
+        assertThat(ids).hasSize(50);
+        assertThat(large.get("why").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(
+                ids.subList(0, SearchOptions.MAX_EXPLAINED));
         assertProblem(api.get("/api/search?q=x&explain=maybe"), 400, "explain");
     }
 
