@@ -19,12 +19,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A sentence-embedding model run in-process by DJL on ONNX Runtime, tokenized by DJL's HuggingFace tokenizer.
  * Thread-safe: a DJL predictor is not, so each inference borrows one from a fixed pool.
  */
 public final class OnnxEmbedder implements Embedder {
+    /**
+     * How long close waits for tokenizations and inferences under way. A default batch (16 texts) takes well under a
+     * second on 2 cores (docs/benchmarks.md: about 100 papers/s); one still running after this is stuck.
+     */
+    private static final long CLOSE_WAIT_SECONDS = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxEmbedder.class);
     private final ModelSpec spec;
     private final ModelFingerprint fingerprint;
     private final EmbedOptions options;
@@ -32,6 +45,9 @@ public final class OnnxEmbedder implements Embedder {
     private final Model model;
     private final BlockingQueue<Predictor<TokenBatch, float[][]>> predictors;
     private final QueryBatcher queries;
+    /** Held (shared) by each use of the tokenizer or a predictor, (exclusively) by close: nothing is freed in use. */
+    private final ReadWriteLock inUse = new ReentrantReadWriteLock();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private OnnxEmbedder(ModelSpec spec, EmbedOptions options, HuggingFaceTokenizer tokenizer, Model model) {
         this.spec = spec;
@@ -45,7 +61,7 @@ public final class OnnxEmbedder implements Embedder {
         for (int i = 0; i < options.predictors(); i++) {
             predictors.add(model.newPredictor(translator));
         }
-        this.queries = new QueryBatcher(this::embedTokens, options.predictors(), options.batchSize());
+        this.queries = new QueryBatcher(spec.name(), this::embedTokens, options.predictors(), options.batchSize());
     }
 
     /**
@@ -107,8 +123,10 @@ public final class OnnxEmbedder implements Embedder {
 
     /** Token ids of a text as the model will see them (truncated, with special tokens). */
     public long[] tokenize(String text) {
-        Encoding encoding = tokenizer.encode(text);
-        return encoding.getIds();
+        return whileOpen(() -> {
+            Encoding encoding = tokenizer.encode(text);
+            return encoding.getIds();
+        });
     }
 
     @Override
@@ -139,6 +157,10 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     private float[][] run(TokenBatch batch) {
+        return whileOpen(() -> predict(batch));
+    }
+
+    private float[][] predict(TokenBatch batch) {
         Predictor<TokenBatch, float[][]> predictor;
         try {
             predictor = predictors.take();
@@ -161,13 +183,57 @@ public final class OnnxEmbedder implements Embedder {
         }
     }
 
+    /** @throws ModelException when the embedder is closed */
+    private <T> T whileOpen(Supplier<T> use) {
+        if (closed.get()) {
+            throw closedException();
+        }
+        inUse.readLock().lock();
+        try {
+            // close() may have begun between the check above and the lock.
+            if (closed.get()) {
+                throw closedException();
+            }
+            return use.get();
+        } finally {
+            inUse.readLock().unlock();
+        }
+    }
+
+    private ModelException closedException() {
+        return new ModelException("model '" + spec.name() + "' is closed: no more texts can be embedded");
+    }
+
+    /**
+     * Fails queries still waiting and refuses new work at once; waits (at most {@value #CLOSE_WAIT_SECONDS} s) for
+     * the work under way, then frees the predictors, the model and the tokenizer.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         queries.close();
-        predictors.forEach(Predictor::close);
-        predictors.clear();
-        model.close();
-        tokenizer.close();
+        try {
+            if (!inUse.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                // Freeing a model under a running inference could crash the process: better to leave it to the exit.
+                LOG.warn("model '{}': inference still running after {} s; its native memory is not freed",
+                        spec.name(), CLOSE_WAIT_SECONDS);
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("model '{}': interrupted while closing; its native memory is not freed", spec.name());
+            return;
+        }
+        try {
+            predictors.forEach(Predictor::close);
+            predictors.clear();
+            model.close();
+            tokenizer.close();
+        } finally {
+            inUse.writeLock().unlock();
+        }
     }
 
     private static String stripSuffix(String onnx) {

@@ -16,19 +16,23 @@ import java.util.function.Function;
  */
 final class QueryBatcher implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final String model;
     private final Function<List<long[]>, List<float[]>> embed;
     private final int maxBatch;
     private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean closed;
 
     private record Pending(long[] ids, CompletableFuture<float[]> result) {
     }
 
     /**
+     * @param model the model's name, for errors
      * @param embed embeds a list of tokenized texts, in order
      * @param workers inferences that run at once (one per predictor)
      * @param maxBatch the most queries per inference
      */
-    QueryBatcher(Function<List<long[]>, List<float[]>> embed, int workers, int maxBatch) {
+    QueryBatcher(String model, Function<List<long[]>, List<float[]>> embed, int workers, int maxBatch) {
+        this.model = model;
         this.embed = embed;
         this.maxBatch = maxBatch;
         for (int i = 0; i < workers; i++) {
@@ -37,9 +41,17 @@ final class QueryBatcher implements AutoCloseable {
         }
     }
 
+    /** @throws ModelException when the batcher is closed, before or while the query waits */
     float[] embed(long[] ids) {
+        if (closed) {
+            throw closedException();
+        }
         CompletableFuture<float[]> result = new CompletableFuture<>();
         queue.add(new Pending(ids, result));
+        if (closed) {
+            // close() may have emptied the queue before this query was in it, and no worker is left to take it.
+            failQueued();
+        }
         try {
             return result.join();
         } catch (CompletionException e) {
@@ -52,7 +64,7 @@ final class QueryBatcher implements AutoCloseable {
 
     private void work() {
         List<Pending> batch = new ArrayList<>(maxBatch);
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!closed && !Thread.currentThread().isInterrupted()) {
             try {
                 batch.add(queue.take());
             } catch (InterruptedException e) {
@@ -71,12 +83,22 @@ final class QueryBatcher implements AutoCloseable {
         }
     }
 
+    /** Stops the workers and fails every query still waiting; a query after this fails at once. */
     @Override
     public void close() {
+        closed = true;
         workers.forEach(Thread::interrupt);
+        failQueued();
+    }
+
+    private void failQueued() {
         Pending p;
         while ((p = queue.poll()) != null) {
-            p.result().completeExceptionally(new ModelException("the embedder was closed"));
+            p.result().completeExceptionally(closedException());
         }
+    }
+
+    private ModelException closedException() {
+        return new ModelException("model '" + model + "' is closed: no more queries can be embedded");
     }
 }

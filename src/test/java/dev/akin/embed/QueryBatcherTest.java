@@ -2,7 +2,9 @@ package dev.akin.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class QueryBatcherTest {
@@ -18,7 +21,7 @@ class QueryBatcherTest {
         List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch firstBatchRunning = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (QueryBatcher batcher = new QueryBatcher(ids -> {
+        try (QueryBatcher batcher = new QueryBatcher("test", ids -> {
             batchSizes.add(ids.size());
             firstBatchRunning.countDown();
             try {
@@ -45,8 +48,37 @@ class QueryBatcherTest {
     }
 
     @Test
+    void closingFailsTheQueriesStillWaitingAndEveryQueryAfterAtOnce() throws InterruptedException {
+        CountDownLatch firstBatchRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        QueryBatcher batcher = new QueryBatcher("test-model", ids -> {
+            firstBatchRunning.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ids.stream().map(t -> new float[] {t[0]}).toList();
+        }, 1, 4);
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            Future<float[]> running = pool.submit(() -> batcher.embed(new long[] {1}));
+            firstBatchRunning.await();
+            Future<float[]> waiting = pool.submit(() -> batcher.embed(new long[] {2}));
+            Thread.sleep(200); // let it queue up behind the running inference
+            batcher.close();
+            assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ModelException.class)
+                    .cause().hasMessage("model 'test-model' is closed: no more queries can be embedded");
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(
+                    () -> batcher.embed(new long[] {3})).isInstanceOf(ModelException.class)
+                    .hasMessageContaining("is closed"));
+            release.countDown();
+            assertThat(running).succeedsWithin(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void aFailedInferenceFailsItsCallersWithTheCause() {
-        try (QueryBatcher batcher = new QueryBatcher(ids -> {
+        try (QueryBatcher batcher = new QueryBatcher("test", ids -> {
             throw new ModelException("boom for " + ids.size());
         }, 1, 4)) {
             assertThatThrownBy(() -> batcher.embed(new long[] {1})).isInstanceOf(ModelException.class)
