@@ -82,8 +82,9 @@ public final class OnnxEmbedder implements Embedder {
             throw new ModelException("model '" + spec.name() + "': cannot load tokenizer " + spec.tokenizerFile()
                     + ": " + e.getMessage(), e);
         }
-        Model model = Model.newInstance(spec.name(), "OnnxRuntime");
+        Model model = null;
         try {
+            model = Model.newInstance(spec.name(), "OnnxRuntime");
             // A BERT graph is a chain of large matrix products: parallelism inside each product (intra-op) uses
             // the cores; inter-op parallelism has no independent branches to run and would only add threads that
             // compete for the same cores, so it stays at 1.
@@ -94,7 +95,9 @@ public final class OnnxEmbedder implements Embedder {
                     "optLevel", "ALL_OPT"));
             return new OnnxEmbedder(spec, options, tokenizer, model);
         } catch (IOException | MalformedModelException | RuntimeException e) {
-            model.close();
+            if (model != null) {
+                model.close();
+            }
             tokenizer.close();
             throw new ModelException("model '" + spec.name() + "': cannot load " + spec.onnxFile() + ": "
                     + e.getMessage(), e);
