@@ -63,9 +63,9 @@ public record ModelSpec(String name, String onnx, String tokenizer, Pooling pool
         try {
             read = JsonMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build().readValue(descriptor.toFile(), ModelSpec.class);
         } catch (IOException e) {
-            throw new ModelException(descriptor + ": " + e.getMessage(), e);
-        } catch (ModelException e) {
-            throw new ModelException(descriptor + ": " + e.getMessage(), e);
+            // Jackson wraps a failed check of the constructor in its own words; the check's message alone says it.
+            String why = e.getCause() instanceof ModelException check ? check.getMessage() : e.getMessage();
+            throw new ModelException(descriptor + ": " + why, e);
         }
         ModelSpec spec = new ModelSpec(read.name, read.onnx, read.tokenizer, read.pooling, read.normalize,
                 read.maxTokens, read.dimensions, read.queryPrefix, read.queryPrefixMaxWords, read.documentPrefix,
