@@ -82,7 +82,7 @@ final class Retriever {
         Map<String, Optional<IndexedPaper>> stored = new HashMap<>();
         Function<String, Optional<IndexedPaper>> read = id -> stored.computeIfAbsent(id, store::get);
         if (options.minScore() > Double.NEGATIVE_INFINITY) {
-            hits = Rerank.atLeast(hits, embeddingScores(hits, found, query, read), options.minScore());
+            hits = Rerank.atLeast(hits, embeddingScores(hits, found, query, retrieval, read), options.minScore());
         }
         if (options.mmrLambda() < 1) {
             List<Hit> present = new ArrayList<>();
@@ -110,21 +110,36 @@ final class Retriever {
 
     /**
      * What a score threshold compares, per hit: its embedding score, the cosine with the query or (passage modes)
-     * the passage match. That score is absolute, where BM25's and a fusion's are relative to the question: a
+     * the passage blend. That score is absolute, where BM25's and a fusion's are relative to the question: a
      * fused list's best paper scores near 1 whether or not anything in the index is related to it, so only the
-     * embedding score can leave an answer empty (docs/benchmarks.md, "What minScore means").
+     * embedding score can leave an answer empty (docs/benchmarks.md, "What minScore means"). Every hit is judged
+     * on the same kind: a paper only BM25 found gets its cosine from its stored vector, blended with its passage
+     * match as the dense list's were when that list was passage-rescored (hybrid-passages).
      */
-    private static double[] embeddingScores(List<Hit> hits, Candidates found, Query query,
+    private static double[] embeddingScores(List<Hit> hits, Candidates found, Query query, Retrieval retrieval,
                                             Function<String, Optional<IndexedPaper>> read) {
         Map<String, Double> embedded = new HashMap<>();
         found.embedded().forEach(h -> embedded.put(h.id(), h.score()));
+        List<Hit> bm25Only = new ArrayList<>();
+        Map<String, PassageVectors> passages = new HashMap<>();
+        for (Hit hit : hits) {
+            if (!embedded.containsKey(hit.id())) {
+                // A paper deleted since retrieval has no vector any more: it drops out.
+                read.apply(hit.id()).ifPresent(p -> {
+                    bm25Only.add(new Hit(hit.id(), hit.title(), hit.year(), Vectors.dot(query.vector().get(),
+                            p.vector())));
+                    if (p.passages() != null) {
+                        passages.put(hit.id(), p.passages());
+                    }
+                });
+            }
+        }
+        List<Hit> scored = retrieval.passages() && !bm25Only.isEmpty() ? Passages.rescore(bm25Only,
+                PassageMatcher.of(query.passages().get()), passages, Retrieval.PASSAGE_WHOLE_WEIGHT) : bm25Only;
+        scored.forEach(h -> embedded.put(h.id(), h.score()));
         double[] out = new double[hits.size()];
         for (int i = 0; i < out.length; i++) {
-            Hit hit = hits.get(i);
-            Double known = embedded.get(hit.id());
-            // A paper only BM25 found, or deleted since retrieval (then it drops out).
-            out[i] = known != null ? known : read.apply(hit.id())
-                    .map(p -> Vectors.dot(query.vector().get(), p.vector())).orElse(Double.NEGATIVE_INFINITY);
+            out[i] = embedded.getOrDefault(hits.get(i).id(), Double.NEGATIVE_INFINITY);
         }
         return out;
     }

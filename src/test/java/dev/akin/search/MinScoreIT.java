@@ -7,7 +7,11 @@ import dev.akin.embed.Vectors;
 import dev.akin.index.Filter;
 import dev.akin.index.Hit;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +49,35 @@ class MinScoreIT {
                             .as("%s: %s", mode, h.title()).isGreaterThanOrEqualTo(RELATED - 1e-6));
                 }
             }
+        }
+    }
+
+    @Test
+    void underHybridPassagesAPaperOnlyBm25FoundIsJudgedOnItsPassageBlendLikeTheRest(@TempDir Path dir) {
+        try (Akin akin = Akin.open(AkinConfig.at(dir.resolve("idx"), TestModels.dir()))) {
+            akin.index(List.of(TestModels.sampleData().resolve("004_cfd176248aa951e5.txt")),
+                    IndexOptions.defaults().withPassages(true), IndexProgress.NONE);
+            String question = "language models";
+            // passages:0.4 at k=100 fully matches each of the 60 papers: its blend, as hybrid-passages computes it.
+            Map<String, Double> blend = new HashMap<>();
+            akin.search(question, 100, Filter.NONE, SearchOptions.DEFAULTS.with(Retrieval.passages(0.4))).results()
+                    .forEach(h -> blend.put(h.id(), h.score()));
+            Set<String> dense = new HashSet<>();
+            akin.search(question, 30, Filter.NONE, SearchOptions.DEFAULTS.with(Retrieval.DENSE)).results()
+                    .forEach(h -> dense.add(h.id()));
+            float[] asked = akin.embedQuery(question);
+            SearchOptions hybrid = SearchOptions.DEFAULTS.with(Retrieval.parse("hybrid-passages:0.5"));
+            // A threshold between the cosine and the blend of a paper the 30-deep dense list missed: judged on its
+            // cosine it would go, on its blend it stays, or the other way round.
+            Hit bm25Only = akin.search(question, 10, Filter.NONE, hybrid).results().stream()
+                    .filter(h -> !dense.contains(h.id())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no paper only BM25 found: nothing to tell apart"));
+            double threshold = (Vectors.dot(asked, akin.vector(bm25Only.id())) + blend.get(bm25Only.id())) / 2;
+            // A threshold keeps the first k of the k + 3 candidates that reach it.
+            List<Hit> expected = akin.search(question, 13, Filter.NONE, hybrid).results().stream()
+                    .filter(h -> blend.get(h.id()) >= threshold).limit(10).toList();
+            assertThat(akin.search(question, 10, Filter.NONE, hybrid.withMinScore(threshold)).results())
+                    .isEqualTo(expected).isNotEmpty();
         }
     }
 
