@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.akin.AkinException;
+import dev.akin.index.OutdatedIndexException;
 import dev.akin.search.Akin;
 import dev.akin.search.Ensemble;
 import dev.akin.search.PaperNotFoundException;
@@ -115,6 +116,9 @@ public final class AkinServer implements AutoCloseable {
             c.routes.exception(PaperNotFoundException.class, (e, ctx) -> problem(ctx, 404, "Not Found",
                     e.getMessage()));
             c.routes.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad Request",
+                    e.getMessage()));
+            // Not a 503: retrying cannot help, indexing once does, and the message says how.
+            c.routes.exception(OutdatedIndexException.class, (e, ctx) -> problem(ctx, 409, "Conflict",
                     e.getMessage()));
             c.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
                     reason(e.getStatus()), e.getMessage()));

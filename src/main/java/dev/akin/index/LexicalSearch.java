@@ -49,7 +49,7 @@ final class LexicalSearch {
     /** @throws IndexException when the snapshot of the index at {@code path} cannot answer BM25 queries */
     static void check(IndexSearcher searcher, Path path) throws IOException {
         if (!available(searcher)) {
-            throw new IndexException("index at " + path + " has no lexical field (an older akin built it);"
+            throw new OutdatedIndexException("index at " + path + " has no lexical field (an older akin built it);"
                     + " run 'akin index' on your inputs once: it rewrites each paper with its stored vector, no"
                     + " inference");
         }

@@ -11,13 +11,23 @@ import dev.akin.http.TestHttp.Served;
 import dev.akin.paper.Paper;
 import dev.akin.search.Akin;
 import dev.akin.search.AkinConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +101,31 @@ class HttpWritesIT {
                 assertThat(put.status()).as(put.body()).isEqualTo(200);
                 assertThat(TestHttp.send(root, "GET", "/api/papers/first-1", null).status()).isEqualTo(200);
             }
+        }
+    }
+
+    @Test
+    void anIndexFromBeforeLexicalSearchAnswersBm25With409AndHowToUpgradeItNotARetry() throws IOException {
+        // What an older akin wrote: akin's commit data, papers without the lexical field.
+        Map<String, String> commit;
+        try (var directory = FSDirectory.open(dir.resolve("index"))) {
+            commit = new HashMap<>(SegmentInfos.readLatestCommit(directory).getUserData());
+        }
+        commit.remove("akin.layout");
+        Path old = dir.resolve("before-lexical");
+        try (var directory = FSDirectory.open(old);
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+            Document doc = new Document();
+            doc.add(new StringField("id", "coral-1", Field.Store.YES));
+            writer.addDocument(doc);
+            writer.setLiveCommitData(commit.entrySet());
+            writer.commit();
+        }
+        try (Akin akin = Akin.open(AkinConfig.at(old, TestModels.dir()));
+             AkinServer server = new AkinServer(akin, ServerConfig.defaults().at("127.0.0.1", 0)).start()) {
+            Reply reply = TestHttp.send(TestHttp.root(server), "GET", "/api/search?q=coral&mode=lexical", null);
+            assertProblem(reply, 409, "run 'akin index' on your inputs once");
+            assertThat(reply.raw().headers().firstValue("Retry-After")).isEmpty();
         }
     }
 
