@@ -64,6 +64,7 @@ final class PaperApi {
 
     void upsert(Context ctx) {
         auth.check(ctx);
+        Requests.allowOnly(ctx, Set.of());
         JsonNode body = Requests.body(ctx, json);
         if (!body.isArray()) {
             throw ApiException.badRequest("the body must be a JSON array of papers");
@@ -88,6 +89,7 @@ final class PaperApi {
 
     void delete(Context ctx) {
         auth.check(ctx);
+        Requests.allowOnly(ctx, Set.of());
         String id = Requests.id(ctx.pathParam("id"), "id");
         if ((ensemble == null ? akin.delete(List.of(id)) : ensemble.delete(List.of(id))) == 0) {
             throw new dev.akin.search.PaperNotFoundException(id);

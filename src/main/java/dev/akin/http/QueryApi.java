@@ -64,6 +64,7 @@ final class QueryApi {
     }
 
     void recommend(Context ctx) {
+        Requests.allowOnly(ctx, Set.of());
         JsonNode body = Requests.body(ctx, json);
         if (!body.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object with 'liked' (and optionally 'unliked')");
@@ -78,7 +79,13 @@ final class QueryApi {
     }
 
     void embed(Context ctx) {
-        JsonNode texts = Requests.body(ctx, json).get("texts");
+        Requests.allowOnly(ctx, Set.of());
+        JsonNode body = Requests.body(ctx, json);
+        if (body.isObject()) {
+            Requests.onlyFields(body, Set.of("texts"));
+        }
+        // Any other body has no "texts": refused below.
+        JsonNode texts = body.get("texts");
         if (texts == null || !texts.isArray() || texts.isEmpty()) {
             throw ApiException.badRequest("the body must be {\"texts\": [\"...\", ...]} with at least one text");
         }

@@ -110,6 +110,13 @@ class HttpApiIT {
         assertProblem(api.send("POST", "/api/recommend", ""), 400, "JSON body");
         assertProblem(api.send("POST", "/api/recommend", "[".repeat(500) + "]".repeat(500)), 400, "malformed JSON");
         assertProblem(api.send("POST", "/api/embed", "{\"texts\":[]}"), 400, "at least one text");
+        // Unknown parameters and fields are refused by name, not ignored.
+        String liked = "{\"liked\":[\"" + ANTIDOTE + "\"]}";
+        assertProblem(api.send("POST", "/api/recommend?k=3", liked), 400, "unknown query parameter(s) [k]");
+        assertProblem(api.send("POST", "/api/embed?normalize=false", "{\"texts\":[\"x\"]}"), 400, "[normalize]");
+        assertProblem(api.send("POST", "/api/embed", "{\"texts\":[\"x\"],\"model\":\"bge\"}"), 400,
+                "unknown field(s) [model]");
+        assertProblem(api.send("POST", "/api/embed", "[\"x\"]"), 400, "{\"texts\"");
         assertProblem(api.send("POST", "/api/recommend", "{\"liked\":[\"no-such-paper\"]}"), 404, "no-such-paper");
         String big = "{\"texts\":[\"" + "a".repeat(10_500_000) + "\"]}";
         assertProblem(api.send("POST", "/api/embed", big), 413, "");

@@ -70,6 +70,8 @@ class HttpWritesIT {
         assertProblem(api.send("PUT", "/api/papers", paper, "Authorization", "Bearer wrong"), 403, "wrong token");
         assertProblem(api.send("PUT", "/api/papers", "[{\"year\":1}]", "Authorization", "Bearer " + TOKEN), 400,
                 "papers[0]");
+        assertProblem(api.send("PUT", "/api/papers?dryRun=true", paper, "Authorization", "Bearer " + TOKEN), 400,
+                "unknown query parameter(s) [dryRun]");
         Reply put = api.send("PUT", "/api/papers", paper, "Authorization", "Bearer " + TOKEN);
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertThat(put.json().get("upserted").asInt()).isEqualTo(1);
@@ -77,6 +79,9 @@ class HttpWritesIT {
         assertThat(found.get("results").get(0).get("id").asText()).isEqualTo("qec-1");
 
         assertProblem(api.send("DELETE", "/api/papers/qec-1", null), 401, "Bearer");
+        assertProblem(api.send("DELETE", "/api/papers/qec-1?cascade=true", null, "Authorization", "Bearer " + TOKEN),
+                400, "[cascade]");
+        assertThat(api.get("/api/papers/qec-1").status()).as("a refused delete deletes nothing").isEqualTo(200);
         assertThat(api.send("DELETE", "/api/papers/qec-1", null, "Authorization", "Bearer " + TOKEN).status())
                 .isEqualTo(204);
         assertProblem(api.get("/api/papers/qec-1"), 404, "qec-1");
