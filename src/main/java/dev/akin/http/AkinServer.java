@@ -1,6 +1,7 @@
 package dev.akin.http;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -57,8 +58,10 @@ public final class AkinServer implements AutoCloseable {
      */
     public AkinServer(Akin akin, Ensemble ensemble, ServerConfig config) {
         this.config = config;
+        // A body with something after its JSON value ([...][...]) is refused, not read up to the first value.
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // Hostile bodies: deep nesting must fail fast, not exhaust the stack.
         json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
         HttpMetrics metrics = new HttpMetrics(akin);

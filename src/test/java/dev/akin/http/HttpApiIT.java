@@ -105,13 +105,17 @@ class HttpApiIT {
     @Test
     void badBodiesAre400And413() {
         assertProblem(api.send("POST", "/api/recommend", "{\"liked\": [1"), 400, "malformed JSON at line 1");
+        // One JSON value per body: whatever follows it is refused, not ignored.
+        String liked = "{\"liked\":[\"" + ANTIDOTE + "\"]}";
+        assertProblem(api.send("POST", "/api/recommend", liked + liked), 400, "trailing token");
+        assertProblem(api.send("POST", "/api/recommend", liked + " and more"), 400, "malformed JSON");
+        assertProblem(api.send("POST", "/api/embed", "{\"texts\":[\"x\"]}[]"), 400, "trailing token");
         assertProblem(api.send("POST", "/api/recommend", "{}"), 400, "liked is required");
         assertProblem(api.send("POST", "/api/recommend", "{\"liked\":[\"" + ANTIDOTE + "\"],\"kk\":3}"), 400, "kk");
         assertProblem(api.send("POST", "/api/recommend", ""), 400, "JSON body");
         assertProblem(api.send("POST", "/api/recommend", "[".repeat(500) + "]".repeat(500)), 400, "malformed JSON");
         assertProblem(api.send("POST", "/api/embed", "{\"texts\":[]}"), 400, "at least one text");
         // Unknown parameters and fields are refused by name, not ignored.
-        String liked = "{\"liked\":[\"" + ANTIDOTE + "\"]}";
         assertProblem(api.send("POST", "/api/recommend?k=3", liked), 400, "unknown query parameter(s) [k]");
         assertProblem(api.send("POST", "/api/embed?normalize=false", "{\"texts\":[\"x\"]}"), 400, "[normalize]");
         assertProblem(api.send("POST", "/api/embed", "{\"texts\":[\"x\"],\"model\":\"bge\"}"), 400,

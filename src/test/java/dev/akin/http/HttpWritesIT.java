@@ -72,6 +72,8 @@ class HttpWritesIT {
                 "papers[0]");
         assertProblem(api.send("PUT", "/api/papers?dryRun=true", paper, "Authorization", "Bearer " + TOKEN), 400,
                 "unknown query parameter(s) [dryRun]");
+        assertProblem(api.send("PUT", "/api/papers", paper + paper, "Authorization", "Bearer " + TOKEN), 400,
+                "trailing token");
         Reply put = api.send("PUT", "/api/papers", paper, "Authorization", "Bearer " + TOKEN);
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertThat(put.json().get("upserted").asInt()).isEqualTo(1);
