@@ -114,16 +114,6 @@ public final class OnnxEmbedder implements Embedder {
         return spec.dimensions();
     }
 
-    /** The descriptor the model was loaded from. */
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    /** The threads, predictor pool size and batch size it was opened with. */
-    public EmbedOptions options() {
-        return options;
-    }
-
     /** Token ids of a text as the model will see them (truncated, with special tokens). */
     public long[] tokenize(String text) {
         return whileOpen(() -> {

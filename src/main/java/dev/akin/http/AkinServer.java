@@ -166,8 +166,8 @@ public final class AkinServer implements AutoCloseable {
         if (status == 503) {
             ctx.header("Retry-After", "1");
         }
-        ctx.contentType(Problem.CONTENT_TYPE);
         ctx.json(Problem.of(status, title, detail, ctx.path()));
+        // After json(), which sets its own application/json.
         ctx.contentType(Problem.CONTENT_TYPE);
     }
 

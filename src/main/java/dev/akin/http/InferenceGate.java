@@ -36,8 +36,4 @@ final class InferenceGate {
             slots.release();
         }
     }
-
-    int waiting() {
-        return slots.getQueueLength();
-    }
 }

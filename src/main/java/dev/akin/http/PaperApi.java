@@ -51,8 +51,7 @@ final class PaperApi {
         }
         var ranking = Requests.ranking(ctx);
         int k = Requests.k(ctx.queryParam("k"));
-        var filter = Requests.filter(ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), ctx.queryParam("category"),
-                akin);
+        var filter = Requests.filter(ctx, akin);
         if (focus == null && !ranking.explain()) {
             ctx.json(akin.similar(id, k, filter, ranking));
             return;

@@ -39,8 +39,7 @@ final class QueryApi {
         }
         var ranking = Requests.ranking(ctx);
         int k = Requests.k(ctx.queryParam("k"));
-        var filter = Requests.filter(ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), ctx.queryParam("category"),
-                akin);
+        var filter = Requests.filter(ctx, akin);
         ctx.json(gate.run(() -> metrics.timeInference("search", () -> akin.search(q, k, filter, ranking))));
     }
 
@@ -58,8 +57,7 @@ final class QueryApi {
         if (k > Ensemble.DEPTH) {
             throw ApiException.badRequest("k must be in 1.." + Ensemble.DEPTH + " with mode=ensemble, got " + k);
         }
-        var filter = Requests.filter(ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), ctx.queryParam("category"),
-                akin);
+        var filter = Requests.filter(ctx, akin);
         ctx.json(gate.run(() -> metrics.timeInference("search-ensemble", () -> ensemble.search(q, k, filter))));
     }
 

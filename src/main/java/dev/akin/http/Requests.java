@@ -127,6 +127,11 @@ final class Requests {
         return raw;
     }
 
+    /** The filter of the query parameters yearFrom, yearTo and category, as below. */
+    static Filter filter(Context ctx, Akin akin) {
+        return filter(ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), ctx.queryParam("category"), akin);
+    }
+
     /** The filter of yearFrom, yearTo and category; a category no paper has is refused as a likely typo. */
     static Filter filter(String yearFrom, String yearTo, String category, Akin akin) {
         Integer from = yearFrom == null || yearFrom.isEmpty() ? null : year(yearFrom, "yearFrom");
