@@ -4,9 +4,6 @@ import dev.akin.AkinException;
 
 /** A paper id the index does not hold. */
 public class PaperNotFoundException extends AkinException {
-    /** The id that was looked up. */
-    private final String id;
-
     /**
      * The message names the id.
      *
@@ -14,11 +11,5 @@ public class PaperNotFoundException extends AkinException {
      */
     public PaperNotFoundException(String id) {
         super("no paper with id '" + id + "' in the index");
-        this.id = id;
-    }
-
-    /** The id that was looked up, for callers that report it in their own words. */
-    public String id() {
-        return id;
     }
 }
