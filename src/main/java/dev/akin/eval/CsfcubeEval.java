@@ -8,6 +8,7 @@ import dev.akin.index.Hit;
 import dev.akin.search.Akin;
 import dev.akin.search.Retrieval;
 import dev.akin.search.SearchOptions;
+import dev.akin.search.Titles;
 import dev.akin.paper.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,7 +103,10 @@ public final class CsfcubeEval {
 
     /**
      * A ranker from retrieval: the pool in the order the query paper's similar papers come back (searching the
-     * whole index as deep as {@code depth}); candidates not retrieved follow, by vector similarity.
+     * whole index as deep as {@code depth}); candidates not retrieved follow, by vector similarity. An answer lists
+     * a paper once, so a candidate it left out as a twin (same title, another id) ranks right after the twin it
+     * kept, and the query paper and its twins, which an answer never holds, rank first: where {@link #byVectors}
+     * puts them too, and where the collection, which grades the two pools holding their own query 3, wants them.
      *
      * @param focus each pool's focus for a focused similar, or null for none
      */
@@ -110,14 +114,25 @@ public final class CsfcubeEval {
                                                            Function<Pool, String> focus) {
         Function<Pool, List<String>> fallback = byVectors(akin::vector);
         return pool -> {
-            Map<String, Integer> rank = new HashMap<>();
             List<Hit> hits = akin.similar(pool.queryId(), focus.apply(pool), depth, Filter.NONE,
                     SearchOptions.DEFAULTS.with(retrieval)).results();
+            Map<String, Double> rankOfTitle = new HashMap<>();
+            rankOfTitle.put(Titles.key(akin.paper(pool.queryId()).title()), -1.0);
+            Map<String, Double> rank = new HashMap<>();
             for (int i = 0; i < hits.size(); i++) {
-                rank.put(hits.get(i).id(), i);
+                rank.put(hits.get(i).id(), (double) i);
+                rankOfTitle.putIfAbsent(Titles.key(hits.get(i).title()), (double) i);
+            }
+            rankOfTitle.remove(""); // no letters or digits: nothing to be a twin of
+            for (String candidate : pool.candidates()) {
+                Double twin = rank.containsKey(candidate) ? null
+                        : rankOfTitle.get(Titles.key(akin.paper(candidate).title()));
+                if (twin != null) {
+                    rank.put(candidate, twin + 0.5);
+                }
             }
             return fallback.apply(pool).stream()
-                    .sorted(Comparator.comparing(c -> rank.getOrDefault(c, Integer.MAX_VALUE))).toList();
+                    .sorted(Comparator.comparing(c -> rank.getOrDefault(c, Double.MAX_VALUE))).toList();
         };
     }
 

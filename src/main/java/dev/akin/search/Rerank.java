@@ -29,13 +29,13 @@ final class Rerank {
         Set<String> seen = new HashSet<>();
         for (String title : given) {
             if (title != null) {
-                seen.add(titleKey(title));
+                seen.add(Titles.key(title));
             }
         }
         List<Hit> out = new ArrayList<>(hits.size());
         for (Hit hit : hits) {
             // A title with no letters or digits has nothing to compare: the paper stays.
-            String key = hit.title() == null ? "" : titleKey(hit.title());
+            String key = hit.title() == null ? "" : Titles.key(hit.title());
             if (key.isEmpty() || seen.add(key)) {
                 out.add(hit);
             }
@@ -100,22 +100,5 @@ final class Rerank {
             }
         }
         return out;
-    }
-
-    /**
-     * The title's letters and digits, lower-cased (empty when it has none): what PaperIds compares, without its
-     * accent folding, and cheap enough for every answer on the hot path (a regex per hit cost 40% of similar-by-id's
-     * throughput).
-     */
-    static String titleKey(String title) {
-        StringBuilder key = new StringBuilder(title.length());
-        for (int i = 0; i < title.length(); ) {
-            int c = title.codePointAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                key.appendCodePoint(Character.toLowerCase(c));
-            }
-            i += Character.charCount(c);
-        }
-        return key.toString();
     }
 }
