@@ -43,12 +43,8 @@ class LayoutUpgradeIT {
     @Test
     void anIndexFromBeforeLexicalSearchIsRewrittenByTheNextRunWithoutInference() throws IOException {
         Path current = dir.resolve("current");
-        long papers;
-        try (Akin akin = Akin.open(AkinConfig.at(current, TestModels.dir()))) {
-            papers = akin.index(List.of(TestModels.sampleData()), IndexOptions.defaults(), IndexProgress.NONE).papers();
-        }
         Path old = dir.resolve("old");
-        writeAsLayoutOne(current, old);
+        long papers = indexSampleDataInBothLayouts(current, old);
 
         SearchOptions hybrid = SearchOptions.DEFAULTS.with(Retrieval.parse("hybrid"));
         SearchOptions dense = SearchOptions.DEFAULTS.with(Retrieval.DENSE);
@@ -81,13 +77,8 @@ class LayoutUpgradeIT {
 
     @Test
     void aRunOverSomeOfTheInputsUpgradesEveryPaperInTheIndex() throws IOException {
-        Path current = dir.resolve("current");
-        long papers;
-        try (Akin akin = Akin.open(AkinConfig.at(current, TestModels.dir()))) {
-            papers = akin.index(List.of(TestModels.sampleData()), IndexOptions.defaults(), IndexProgress.NONE).papers();
-        }
         Path old = dir.resolve("old");
-        writeAsLayoutOne(current, old);
+        long papers = indexSampleDataInBothLayouts(dir.resolve("current"), old);
         Path oneFile;
         try (var files = Files.list(TestModels.sampleData())) {
             oneFile = files.sorted().findFirst().orElseThrow();
@@ -111,6 +102,16 @@ class LayoutUpgradeIT {
             }
             assertThat(withTerms).as("papers in the current layout").isEqualTo((int) papers);
         }
+    }
+
+    /** The sample data indexed into {@code current}, and copied into {@code old} in layout 1; its paper count. */
+    private static long indexSampleDataInBothLayouts(Path current, Path old) throws IOException {
+        long papers;
+        try (Akin akin = Akin.open(AkinConfig.at(current, TestModels.dir()))) {
+            papers = akin.index(List.of(TestModels.sampleData()), IndexOptions.defaults(), IndexProgress.NONE).papers();
+        }
+        writeAsLayoutOne(current, old);
+        return papers;
     }
 
     /** Copies every paper into a new index as akin wrote them before lexical search. */
