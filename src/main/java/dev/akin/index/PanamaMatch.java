@@ -7,9 +7,11 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link PassageMatcher}'s kernel on the Vector API: four query rows at a time share each load and widening of a
- * candidate's int8 row, so a match of nine sentences by nine costs about half what nine-by-nine int8 dot products
- * on Lucene's kernel do. Only loaded when the {@code jdk.incubator.vector} module is present.
+ * {@link PassageMatcher}'s kernel on the Vector API, in blocks of four dot products that share their loads: four
+ * query rows against one candidate row widened once, or, for a query row left over (and for the one-row shortlist
+ * match), one query row against four candidate rows. Four independent sums also keep the FMA unit busy, where one
+ * sum waits on its own previous FMA at every step. Only loaded when the {@code jdk.incubator.vector} module is
+ * present.
  */
 final class PanamaMatch {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
@@ -25,31 +27,32 @@ final class PanamaMatch {
     }
 
     /** What {@link PassageMatcher#scalarBestMatches} does, on vectors. */
-    static void bestMatches(float[][] rows, byte[][] doc, float[] docScales, double[] best) {
+    static void bestMatches(float[][] rows, byte[] doc, float[] docScales, double[] best) {
         int i = 0;
         for (; i + 4 <= rows.length; i += 4) {
-            bestOfFour(rows[i], rows[i + 1], rows[i + 2], rows[i + 3], doc, docScales, best, i);
+            fourRows(rows[i], rows[i + 1], rows[i + 2], rows[i + 3], doc, docScales, best, i);
         }
         for (; i < rows.length; i++) {
-            best[i] = bestOfOne(rows[i], doc, docScales);
+            best[i] = oneRow(rows[i], doc, docScales);
         }
     }
 
-    private static void bestOfFour(float[] q0, float[] q1, float[] q2, float[] q3, byte[][] doc, float[] docScales,
-                                   double[] best, int at) {
-        int bound = FLOATS.loopBound(q0.length);
+    private static void fourRows(float[] q0, float[] q1, float[] q2, float[] q3, byte[] doc, float[] docScales,
+                                 double[] best, int at) {
+        int dim = q0.length;
+        int bound = FLOATS.loopBound(dim);
         double b0 = Double.NEGATIVE_INFINITY;
         double b1 = b0;
         double b2 = b0;
         double b3 = b0;
-        for (int j = 0; j < doc.length; j++) {
-            byte[] row = doc[j];
+        for (int j = 0; j < docScales.length; j++) {
+            int row = j * dim;
             FloatVector a0 = FloatVector.zero(FLOATS);
             FloatVector a1 = a0;
             FloatVector a2 = a0;
             FloatVector a3 = a0;
             for (int c = 0; c < bound; c += FLOATS.length()) {
-                FloatVector d = widen(row, c);
+                FloatVector d = widen(doc, row + c);
                 a0 = FloatVector.fromArray(FLOATS, q0, c).fma(d, a0);
                 a1 = FloatVector.fromArray(FLOATS, q1, c).fma(d, a1);
                 a2 = FloatVector.fromArray(FLOATS, q2, c).fma(d, a2);
@@ -59,11 +62,11 @@ final class PanamaMatch {
             float s1 = a1.reduceLanes(VectorOperators.ADD);
             float s2 = a2.reduceLanes(VectorOperators.ADD);
             float s3 = a3.reduceLanes(VectorOperators.ADD);
-            for (int c = bound; c < row.length; c++) {
-                s0 += q0[c] * row[c];
-                s1 += q1[c] * row[c];
-                s2 += q2[c] * row[c];
-                s3 += q3[c] * row[c];
+            for (int c = bound; c < dim; c++) {
+                s0 += q0[c] * doc[row + c];
+                s1 += q1[c] * doc[row + c];
+                s2 += q2[c] * doc[row + c];
+                s3 += q3[c] * doc[row + c];
             }
             b0 = Math.max(b0, s0 * (double) docScales[j]);
             b1 = Math.max(b1, s1 * (double) docScales[j]);
@@ -76,25 +79,58 @@ final class PanamaMatch {
         best[at + 3] = b3;
     }
 
-    private static double bestOfOne(float[] q, byte[][] doc, float[] docScales) {
-        int bound = FLOATS.loopBound(q.length);
+    private static double oneRow(float[] q, byte[] doc, float[] docScales) {
+        int dim = q.length;
+        int bound = FLOATS.loopBound(dim);
         double best = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < doc.length; j++) {
-            byte[] row = doc[j];
+        int j = 0;
+        for (; j + 4 <= docScales.length; j += 4) {
+            int r0 = j * dim;
+            int r1 = r0 + dim;
+            int r2 = r1 + dim;
+            int r3 = r2 + dim;
+            FloatVector a0 = FloatVector.zero(FLOATS);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            FloatVector a3 = a0;
+            for (int c = 0; c < bound; c += FLOATS.length()) {
+                FloatVector v = FloatVector.fromArray(FLOATS, q, c);
+                a0 = v.fma(widen(doc, r0 + c), a0);
+                a1 = v.fma(widen(doc, r1 + c), a1);
+                a2 = v.fma(widen(doc, r2 + c), a2);
+                a3 = v.fma(widen(doc, r3 + c), a3);
+            }
+            float s0 = a0.reduceLanes(VectorOperators.ADD);
+            float s1 = a1.reduceLanes(VectorOperators.ADD);
+            float s2 = a2.reduceLanes(VectorOperators.ADD);
+            float s3 = a3.reduceLanes(VectorOperators.ADD);
+            for (int c = bound; c < dim; c++) {
+                s0 += q[c] * doc[r0 + c];
+                s1 += q[c] * doc[r1 + c];
+                s2 += q[c] * doc[r2 + c];
+                s3 += q[c] * doc[r3 + c];
+            }
+            best = Math.max(best, s0 * (double) docScales[j]);
+            best = Math.max(best, s1 * (double) docScales[j + 1]);
+            best = Math.max(best, s2 * (double) docScales[j + 2]);
+            best = Math.max(best, s3 * (double) docScales[j + 3]);
+        }
+        for (; j < docScales.length; j++) {
+            int row = j * dim;
             FloatVector a = FloatVector.zero(FLOATS);
             for (int c = 0; c < bound; c += FLOATS.length()) {
-                a = FloatVector.fromArray(FLOATS, q, c).fma(widen(row, c), a);
+                a = FloatVector.fromArray(FLOATS, q, c).fma(widen(doc, row + c), a);
             }
             float s = a.reduceLanes(VectorOperators.ADD);
-            for (int c = bound; c < row.length; c++) {
-                s += q[c] * row[c];
+            for (int c = bound; c < dim; c++) {
+                s += q[c] * doc[row + c];
             }
             best = Math.max(best, s * (double) docScales[j]);
         }
         return best;
     }
 
-    private static FloatVector widen(byte[] row, int at) {
-        return (FloatVector) ByteVector.fromArray(BYTES, row, at).convertShape(VectorOperators.B2F, FLOATS, 0);
+    private static FloatVector widen(byte[] doc, int at) {
+        return (FloatVector) ByteVector.fromArray(BYTES, doc, at).convertShape(VectorOperators.B2F, FLOATS, 0);
     }
 }

@@ -18,12 +18,11 @@ public final class PassageMatcher {
 
     /** Matches with these passages as the asking side. */
     public static PassageMatcher of(PassageVectors passages) {
-        float[][] rows = new float[passages.size()][];
+        int dim = passages.dim();
+        float[][] rows = new float[passages.size()][dim];
         for (int i = 0; i < rows.length; i++) {
-            byte[] code = passages.codes()[i];
-            rows[i] = new float[code.length];
-            for (int d = 0; d < code.length; d++) {
-                rows[i][d] = code[d];
+            for (int d = 0; d < dim; d++) {
+                rows[i][d] = passages.codes()[i * dim + d];
             }
         }
         return new PassageMatcher(rows, passages.scales().clone());
@@ -39,7 +38,7 @@ public final class PassageMatcher {
      * of {@code doc}, averaged. Not symmetric: a short query's one sentence needs one close passage, not all.
      */
     public double meanMax(PassageVectors doc) {
-        int dim = doc.codes()[0].length;
+        int dim = doc.dim();
         if (dim != rows[0].length) {
             throw new IllegalArgumentException("passage vectors differ in length: " + rows[0].length + " vs " + dim);
         }
@@ -57,16 +56,17 @@ public final class PassageMatcher {
     }
 
     /**
-     * For each row, the largest of its dot products with the rows of {@code doc}, each times its scale, into
-     * {@code best}: the plain loop, where the Vector API is not there.
+     * For each row, the largest of its dot products with the rows of {@code doc} (flat, one per scale), each times
+     * its scale, into {@code best}: the plain loop, where the Vector API is not there.
      */
-    static void scalarBestMatches(float[][] rows, byte[][] doc, float[] docScales, double[] best) {
+    static void scalarBestMatches(float[][] rows, byte[] doc, float[] docScales, double[] best) {
+        int dim = rows[0].length;
         for (int i = 0; i < rows.length; i++) {
             double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < doc.length; j++) {
+            for (int j = 0; j < docScales.length; j++) {
                 float sum = 0;
-                for (int d = 0; d < doc[j].length; d++) {
-                    sum += rows[i][d] * doc[j][d];
+                for (int d = 0; d < dim; d++) {
+                    sum += rows[i][d] * doc[j * dim + d];
                 }
                 max = Math.max(max, sum * (double) docScales[j]);
             }

@@ -44,10 +44,10 @@ class PassageMatcherTest {
 
     @Test
     void bothKernelsGiveTheInt8DefinitionForEveryShape() {
-        // Row counts around the vector kernel's blocks of four, widths around its lanes (and the models' 384).
+        // Row counts (both sides) around the vector kernel's blocks of four, widths around its lanes and the models' 384.
         for (int dim : new int[] {2, 17, 40, 384}) {
             for (int rows : new int[] {1, 3, 4, 5, 9}) {
-                for (int docRows : new int[] {1, 2, 7}) {
+                for (int docRows : new int[] {1, 2, 4, 7, 9}) {
                     PassageVectors query = PassageVectors.quantize(vectors(rows, dim));
                     PassageVectors doc = PassageVectors.quantize(vectors(docRows, dim));
                     double expected = reference(query, doc);
@@ -56,7 +56,7 @@ class PassageMatcherTest {
                     float[][] widened = new float[rows][dim];
                     for (int i = 0; i < rows; i++) {
                         for (int d = 0; d < dim; d++) {
-                            widened[i][d] = query.codes()[i][d];
+                            widened[i][d] = query.codes()[i * dim + d];
                         }
                     }
                     double[] panama = new double[rows];

@@ -5,6 +5,7 @@ import dev.akin.index.Hit;
 import dev.akin.index.PassageMatcher;
 import dev.akin.index.PassageVectors;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,10 @@ public class RankingMicroBench {
     private PassageVectors queryPassages;
     private PassageVectors paperPassages;
     private PassageMatcher queryMatcher;
+    private PassageMatcher wholeMatcher;
+    private PassageVectors candidatePassages;
+    private byte[][] queryRows;
+    private byte[][] paperRows;
 
     @Setup
     public void setUp() {
@@ -57,6 +62,19 @@ public class RankingMicroBench {
         queryPassages = PassageVectors.quantize(vectors.subList(0, 9));
         paperPassages = PassageVectors.quantize(vectors.subList(9, 18));
         queryMatcher = PassageMatcher.of(queryPassages);
+        wholeMatcher = PassageMatcher.of(a);
+        candidatePassages = PassageVectors.quantize(vectors.subList(20, 30));
+        queryRows = rows(queryPassages);
+        paperRows = rows(paperPassages);
+    }
+
+    /** The codes one array per passage, as Lucene's int8 kernel takes them. */
+    private static byte[][] rows(PassageVectors passages) {
+        byte[][] rows = new byte[passages.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = Arrays.copyOfRange(passages.codes(), i * passages.dim(), (i + 1) * passages.dim());
+        }
+        return rows;
     }
 
     private static float[] unit(Random random) {
@@ -91,13 +109,20 @@ public class RankingMicroBench {
     /** One sentence pair of the passages mode: int8 codes on Lucene's kernel. */
     @Benchmark
     public double passageDot() {
-        return queryPassages.dot(0, paperPassages, 0);
+        return VectorUtil.dotProduct(queryRows[0], paperRows[0]) * (double) queryPassages.scales()[0]
+                * paperPassages.scales()[0];
     }
 
     /** One candidate of a paper-to-paper passages query: 9 sentences against 9, the query side prepared once. */
     @Benchmark
     public double passageMeanMax9x9() {
         return queryMatcher.meanMax(paperPassages);
+    }
+
+    /** One candidate of the passages shortlist: the query's whole float vector against 10 sentences. */
+    @Benchmark
+    public double passageShortlist1x10() {
+        return wholeMatcher.meanMax(candidatePassages);
     }
 
     /** The peer: the same match as 81 int8 dot products on Lucene's kernel (akin's way before the matcher). */
@@ -107,7 +132,8 @@ public class RankingMicroBench {
         for (int i = 0; i < queryPassages.size(); i++) {
             double best = -1;
             for (int j = 0; j < paperPassages.size(); j++) {
-                best = Math.max(best, queryPassages.dot(i, paperPassages, j));
+                best = Math.max(best, VectorUtil.dotProduct(queryRows[i], paperRows[j])
+                        * (double) queryPassages.scales()[i] * paperPassages.scales()[j]);
             }
             sum += best;
         }
