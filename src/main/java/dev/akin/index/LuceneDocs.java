@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,16 +117,9 @@ final class LuceneDocs {
                 BinaryValues.read(searcher, PASSAGES, new int[] {doc}, PassageVectors::decode).getFirst()));
     }
 
-    /** The passage vectors of those found papers that have them, by id. */
-    static Map<String, PassageVectors> passages(IndexSearcher searcher, Found found) throws IOException {
-        List<PassageVectors> values = BinaryValues.read(searcher, PASSAGES, found.docs(), PassageVectors::decode);
-        Map<String, PassageVectors> out = new HashMap<>();
-        for (int i = 0; i < values.size(); i++) {
-            if (values.get(i) != null) {
-                out.put(found.hits().get(i).id(), values.get(i));
-            }
-        }
-        return out;
+    /** The passage vectors of the found papers, in order; null where a paper has none. */
+    static List<PassageVectors> passages(IndexSearcher searcher, Found found) throws IOException {
+        return BinaryValues.read(searcher, PASSAGES, found.docs(), PassageVectors::decode);
     }
 
     /** Whether any segment holds passage vectors. */

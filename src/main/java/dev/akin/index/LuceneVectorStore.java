@@ -212,12 +212,11 @@ public final class LuceneVectorStore implements VectorStore {
             throw new IllegalArgumentException("depth must be >= 1, got " + depth);
         }
         Hits none = new Hits(List.of(), true);
-        return snapshots.read(new HybridHits(new PassageHits(none, Map.of()), none), searcher -> {
+        return snapshots.read(new HybridHits(PassageHits.without(none), none), searcher -> {
             LexicalSearch.check(searcher, path);
             PassageHits dense = passages
                     ? NearestSearch.withPassages(searcher, requested, query, depth, filter, skip)
-                    : new PassageHits(NearestSearch.run(searcher, requested, query, depth, filter, skip, false),
-                            Map.of());
+                    : PassageHits.without(NearestSearch.run(searcher, requested, query, depth, filter, skip, false));
             return new HybridHits(dense, lexicalSearch.run(searcher, text, depth, filter, skip));
         });
     }
@@ -227,7 +226,7 @@ public final class LuceneVectorStore implements VectorStore {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
-        return snapshots.read(new PassageHits(new Hits(List.of(), true), Map.of()),
+        return snapshots.read(PassageHits.without(new Hits(List.of(), true)),
                 searcher -> NearestSearch.withPassages(searcher, requested, query, k, filter, skip));
     }
 

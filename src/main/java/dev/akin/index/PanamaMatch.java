@@ -27,26 +27,28 @@ final class PanamaMatch {
     }
 
     /** What {@link PassageMatcher#scalarBestMatches} does, on vectors. */
-    static void bestMatches(float[][] rows, byte[] doc, float[] docScales, double[] best) {
+    static void bestMatches(float[][] rows, PassageVectors doc, double[] best) {
         int i = 0;
         for (; i + 4 <= rows.length; i += 4) {
-            fourRows(rows[i], rows[i + 1], rows[i + 2], rows[i + 3], doc, docScales, best, i);
+            fourRows(rows[i], rows[i + 1], rows[i + 2], rows[i + 3], doc, best, i);
         }
         for (; i < rows.length; i++) {
-            best[i] = oneRow(rows[i], doc, docScales);
+            best[i] = oneRow(rows[i], doc);
         }
     }
 
-    private static void fourRows(float[] q0, float[] q1, float[] q2, float[] q3, byte[] doc, float[] docScales,
+    private static void fourRows(float[] q0, float[] q1, float[] q2, float[] q3, PassageVectors passages,
                                  double[] best, int at) {
+        byte[] doc = passages.codes();
         int dim = q0.length;
         int bound = FLOATS.loopBound(dim);
         double b0 = Double.NEGATIVE_INFINITY;
         double b1 = b0;
         double b2 = b0;
         double b3 = b0;
-        for (int j = 0; j < docScales.length; j++) {
-            int row = j * dim;
+        for (int j = 0; j < passages.size(); j++) {
+            int row = passages.offset(j);
+            double scale = passages.scale(j);
             FloatVector a0 = FloatVector.zero(FLOATS);
             FloatVector a1 = a0;
             FloatVector a2 = a0;
@@ -68,10 +70,10 @@ final class PanamaMatch {
                 s2 += q2[c] * doc[row + c];
                 s3 += q3[c] * doc[row + c];
             }
-            b0 = Math.max(b0, s0 * (double) docScales[j]);
-            b1 = Math.max(b1, s1 * (double) docScales[j]);
-            b2 = Math.max(b2, s2 * (double) docScales[j]);
-            b3 = Math.max(b3, s3 * (double) docScales[j]);
+            b0 = Math.max(b0, s0 * scale);
+            b1 = Math.max(b1, s1 * scale);
+            b2 = Math.max(b2, s2 * scale);
+            b3 = Math.max(b3, s3 * scale);
         }
         best[at] = b0;
         best[at + 1] = b1;
@@ -79,16 +81,17 @@ final class PanamaMatch {
         best[at + 3] = b3;
     }
 
-    private static double oneRow(float[] q, byte[] doc, float[] docScales) {
+    private static double oneRow(float[] q, PassageVectors passages) {
+        byte[] doc = passages.codes();
         int dim = q.length;
         int bound = FLOATS.loopBound(dim);
         double best = Double.NEGATIVE_INFINITY;
         int j = 0;
-        for (; j + 4 <= docScales.length; j += 4) {
-            int r0 = j * dim;
-            int r1 = r0 + dim;
-            int r2 = r1 + dim;
-            int r3 = r2 + dim;
+        for (; j + 4 <= passages.size(); j += 4) {
+            int r0 = passages.offset(j);
+            int r1 = passages.offset(j + 1);
+            int r2 = passages.offset(j + 2);
+            int r3 = passages.offset(j + 3);
             FloatVector a0 = FloatVector.zero(FLOATS);
             FloatVector a1 = a0;
             FloatVector a2 = a0;
@@ -110,13 +113,13 @@ final class PanamaMatch {
                 s2 += q[c] * doc[r2 + c];
                 s3 += q[c] * doc[r3 + c];
             }
-            best = Math.max(best, s0 * (double) docScales[j]);
-            best = Math.max(best, s1 * (double) docScales[j + 1]);
-            best = Math.max(best, s2 * (double) docScales[j + 2]);
-            best = Math.max(best, s3 * (double) docScales[j + 3]);
+            best = Math.max(best, s0 * (double) passages.scale(j));
+            best = Math.max(best, s1 * (double) passages.scale(j + 1));
+            best = Math.max(best, s2 * (double) passages.scale(j + 2));
+            best = Math.max(best, s3 * (double) passages.scale(j + 3));
         }
-        for (; j < docScales.length; j++) {
-            int row = j * dim;
+        for (; j < passages.size(); j++) {
+            int row = passages.offset(j);
             FloatVector a = FloatVector.zero(FLOATS);
             for (int c = 0; c < bound; c += FLOATS.length()) {
                 a = FloatVector.fromArray(FLOATS, q, c).fma(widen(doc, row + c), a);
@@ -125,7 +128,7 @@ final class PanamaMatch {
             for (int c = bound; c < dim; c++) {
                 s += q[c] * doc[row + c];
             }
-            best = Math.max(best, s * (double) docScales[j]);
+            best = Math.max(best, s * (double) passages.scale(j));
         }
         return best;
     }

@@ -22,10 +22,14 @@ public final class PassageMatcher {
         float[][] rows = new float[passages.size()][dim];
         for (int i = 0; i < rows.length; i++) {
             for (int d = 0; d < dim; d++) {
-                rows[i][d] = passages.codes()[i * dim + d];
+                rows[i][d] = passages.code(i, d);
             }
         }
-        return new PassageMatcher(rows, passages.scales().clone());
+        float[] scales = new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            scales[i] = passages.scale(i);
+        }
+        return new PassageMatcher(rows, scales);
     }
 
     /** Matches with one vector, as it is (not quantized), as the asking side. */
@@ -44,9 +48,9 @@ public final class PassageMatcher {
         }
         double[] best = new double[rows.length];
         if (PANAMA) {
-            PanamaMatch.bestMatches(rows, doc.codes(), doc.scales(), best);
+            PanamaMatch.bestMatches(rows, doc, best);
         } else {
-            scalarBestMatches(rows, doc.codes(), doc.scales(), best);
+            scalarBestMatches(rows, doc, best);
         }
         double sum = 0;
         for (int i = 0; i < rows.length; i++) {
@@ -56,19 +60,20 @@ public final class PassageMatcher {
     }
 
     /**
-     * For each row, the largest of its dot products with the rows of {@code doc} (flat, one per scale), each times
-     * its scale, into {@code best}: the plain loop, where the Vector API is not there.
+     * For each row, the largest of its dot products with the passages of {@code doc}, each times its scale, into
+     * {@code best}: the plain loop, where the Vector API is not there.
      */
-    static void scalarBestMatches(float[][] rows, byte[] doc, float[] docScales, double[] best) {
-        int dim = rows[0].length;
+    static void scalarBestMatches(float[][] rows, PassageVectors doc, double[] best) {
+        byte[] codes = doc.codes();
         for (int i = 0; i < rows.length; i++) {
             double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < docScales.length; j++) {
+            for (int j = 0; j < doc.size(); j++) {
+                int row = doc.offset(j);
                 float sum = 0;
-                for (int d = 0; d < dim; d++) {
-                    sum += rows[i][d] * doc[j * dim + d];
+                for (int d = 0; d < rows[i].length; d++) {
+                    sum += rows[i][d] * codes[row + d];
                 }
-                max = Math.max(max, sum * (double) docScales[j]);
+                max = Math.max(max, sum * (double) doc.scale(j));
             }
             best[i] = max;
         }

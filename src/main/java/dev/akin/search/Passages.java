@@ -5,10 +5,9 @@ import dev.akin.index.Hit;
 import dev.akin.index.PassageMatcher;
 import dev.akin.index.PassageVectors;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Passage-level matching: a paper's passages are its sentences (the title one of them), each embedded alone, so
@@ -41,32 +40,69 @@ final class Passages {
     }
 
     /**
-     * The {@code n} candidates that {@link #rescore} would most likely rank first, by a cheaper match: {@code whole}
-     * is one vector (the query's), so each candidate costs one dot product per passage instead of one per pair.
-     * The shortlist keeps the candidates' order and their original scores.
+     * The positions (ascending) of the {@code n} candidates that {@link #rescore} would most likely rank first, by a
+     * cheaper match: {@code whole} is one vector (the query's), so each candidate costs one dot product per passage
+     * instead of one per pair.
+     *
+     * @param passages the candidate's passages at its position, null where it has none
      */
-    static List<Hit> shortlist(List<Hit> candidates, PassageMatcher whole, Map<String, PassageVectors> passages,
-                               double wholeWeight, int n) {
-        List<Hit> rough = rescore(candidates, whole, passages, wholeWeight);
-        Set<String> kept = new HashSet<>();
-        rough.subList(0, Math.min(n, rough.size())).forEach(h -> kept.add(h.id()));
-        return candidates.stream().filter(h -> kept.contains(h.id())).toList();
+    static int[] shortlist(List<Hit> candidates, List<PassageVectors> passages, PassageMatcher whole,
+                           double wholeWeight, int n) {
+        double[] rough = blend(candidates, passages, whole, wholeWeight);
+        if (n >= rough.length) {
+            return IntStream.range(0, rough.length).toArray();
+        }
+        double[] sorted = rough.clone();
+        Arrays.sort(sorted);
+        double cut = sorted[sorted.length - n];
+        // Above the cut all are kept; at it, the first in candidate order fill what is left.
+        int above = 0;
+        for (double r : rough) {
+            above += r > cut ? 1 : 0;
+        }
+        int atCut = n - above;
+        int[] kept = new int[n];
+        int next = 0;
+        for (int i = 0; i < rough.length; i++) {
+            if (rough[i] > cut || rough[i] == cut && atCut-- > 0) {
+                kept[next++] = i;
+            }
+        }
+        return kept;
     }
 
     /**
      * Candidates re-scored by {@code wholeWeight * cosine + (1 - wholeWeight) * meanMax}, best first, where
      * meanMax is how well the candidate's passages cover the query's. A candidate without passages (written before
      * the index kept them) keeps its cosine as its passage match.
+     *
+     * @param passages the candidate's passages at its position, null where it has none
      */
-    static List<Hit> rescore(List<Hit> candidates, PassageMatcher query, Map<String, PassageVectors> passages,
+    static List<Hit> rescore(List<Hit> candidates, List<PassageVectors> passages, PassageMatcher query,
                              double wholeWeight) {
+        double[] scores = blend(candidates, passages, query, wholeWeight);
         List<Hit> out = new ArrayList<>(candidates.size());
-        for (Hit hit : candidates) {
-            PassageVectors doc = passages.get(hit.id());
-            double match = doc == null ? hit.score() : query.meanMax(doc);
-            out.add(new Hit(hit.id(), hit.title(), hit.year(), wholeWeight * hit.score() + (1 - wholeWeight) * match));
+        for (int i = 0; i < scores.length; i++) {
+            Hit hit = candidates.get(i);
+            out.add(new Hit(hit.id(), hit.title(), hit.year(), scores[i]));
         }
         out.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return out;
+    }
+
+    private static double[] blend(List<Hit> candidates, List<PassageVectors> passages, PassageMatcher query,
+                                  double wholeWeight) {
+        if (passages.size() != candidates.size()) {
+            throw new IllegalArgumentException("one passages entry per candidate, got " + candidates.size()
+                    + " candidates and " + passages.size() + " entries");
+        }
+        double[] out = new double[candidates.size()];
+        for (int i = 0; i < out.length; i++) {
+            PassageVectors doc = passages.get(i);
+            double cosine = candidates.get(i).score();
+            double match = doc == null ? cosine : query.meanMax(doc);
+            out[i] = wholeWeight * cosine + (1 - wholeWeight) * match;
+        }
         return out;
     }
 }

@@ -12,6 +12,7 @@ import dev.akin.index.PassageMatcher;
 import dev.akin.index.PassageVectors;
 import dev.akin.index.VectorStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -121,21 +122,19 @@ final class Retriever {
         Map<String, Double> embedded = new HashMap<>();
         found.embedded().forEach(h -> embedded.put(h.id(), h.score()));
         List<Hit> bm25Only = new ArrayList<>();
-        Map<String, PassageVectors> passages = new HashMap<>();
+        List<PassageVectors> passages = new ArrayList<>();
         for (Hit hit : hits) {
             if (!embedded.containsKey(hit.id())) {
                 // A paper deleted since retrieval has no vector any more: it drops out.
                 read.apply(hit.id()).ifPresent(p -> {
                     bm25Only.add(new Hit(hit.id(), hit.title(), hit.year(), Vectors.dot(query.vector().get(),
                             p.vector())));
-                    if (p.passages() != null) {
-                        passages.put(hit.id(), p.passages());
-                    }
+                    passages.add(p.passages());
                 });
             }
         }
-        List<Hit> scored = retrieval.passages() && !bm25Only.isEmpty() ? Passages.rescore(bm25Only,
-                PassageMatcher.of(query.passages().get()), passages, Retrieval.PASSAGE_WHOLE_WEIGHT) : bm25Only;
+        List<Hit> scored = retrieval.passages() && !bm25Only.isEmpty() ? Passages.rescore(bm25Only, passages,
+                PassageMatcher.of(query.passages().get()), Retrieval.PASSAGE_WHOLE_WEIGHT) : bm25Only;
         scored.forEach(h -> embedded.put(h.id(), h.score()));
         double[] out = new double[hits.size()];
         for (int i = 0; i < out.length; i++) {
@@ -145,14 +144,17 @@ final class Retriever {
     }
 
     /** The best {@code max(keep, FULL_MATCH_DEPTH)} candidates re-scored by their passages, best first. */
-    private static List<Hit> rescored(List<Hit> dense, Map<String, PassageVectors> passages, Query query,
-                                      double wholeWeight, int keep) {
+    private static List<Hit> rescored(PassageHits dense, Query query, double wholeWeight, int keep) {
+        List<Hit> hits = dense.hits().hits();
+        List<PassageVectors> passages = dense.passages();
         int full = Math.max(keep, FULL_MATCH_DEPTH);
-        List<Hit> shortlist = dense;
-        if (dense.size() > full) {
-            shortlist = Passages.shortlist(dense, PassageMatcher.of(query.vector().get()), passages, wholeWeight, full);
+        if (hits.size() > full) {
+            int[] kept = Passages.shortlist(hits, passages, PassageMatcher.of(query.vector().get()), wholeWeight,
+                    full);
+            hits = Arrays.stream(kept).mapToObj(hits::get).toList();
+            passages = Arrays.stream(kept).mapToObj(passages::get).toList(); // nulls kept: no passages
         }
-        return Passages.rescore(shortlist, PassageMatcher.of(query.passages().get()), passages, wholeWeight);
+        return Passages.rescore(hits, passages, PassageMatcher.of(query.passages().get()), wholeWeight);
     }
 
     private Candidates candidates(Query query, int depth, Filter filter, Retrieval retrieval) {
@@ -166,8 +168,7 @@ final class Retriever {
             case PASSAGES -> {
                 PassageHits found = store.nearestWithPassages(query.vector().get(), Math.max(depth, PASSAGE_DEPTH),
                         filter, skip);
-                List<Hit> rescored = rescored(found.hits().hits(), found.passages(), query, retrieval.denseWeight(),
-                        depth);
+                List<Hit> rescored = rescored(found, query, retrieval.denseWeight(), depth);
                 List<Hit> top = rescored.subList(0, Math.min(depth, rescored.size()));
                 yield new Candidates(top, found.hits().exact(), top);
             }
@@ -176,8 +177,8 @@ final class Retriever {
                 HybridHits both = store.hybrid(query.vector().get(), query.lexical(), Math.max(depth, HYBRID_DEPTH),
                         filter, skip, retrieval.passages());
                 List<Hit> nearest = both.dense().hits().hits();
-                List<Hit> dense = retrieval.passages() ? rescored(nearest, both.dense().passages(), query,
-                        Retrieval.PASSAGE_WHOLE_WEIGHT, nearest.size()) : nearest;
+                List<Hit> dense = retrieval.passages() ? rescored(both.dense(), query, Retrieval.PASSAGE_WHOLE_WEIGHT,
+                        nearest.size()) : nearest;
                 List<Hit> fused = retrieval.fusion() == Retrieval.Fusion.RRF
                         ? Fusions.rrf(List.of(dense, both.lexical().hits()), depth)
                         : Fusions.weighted(dense, both.lexical().hits(), retrieval.denseWeight(), depth);

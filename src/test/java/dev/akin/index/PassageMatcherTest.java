@@ -56,13 +56,13 @@ class PassageMatcherTest {
                     float[][] widened = new float[rows][dim];
                     for (int i = 0; i < rows; i++) {
                         for (int d = 0; d < dim; d++) {
-                            widened[i][d] = query.codes()[i * dim + d];
+                            widened[i][d] = query.code(i, d);
                         }
                     }
                     double[] panama = new double[rows];
                     double[] scalar = new double[rows];
-                    PanamaMatch.bestMatches(widened, doc.codes(), doc.scales(), panama);
-                    PassageMatcher.scalarBestMatches(widened, doc.codes(), doc.scales(), scalar);
+                    PanamaMatch.bestMatches(widened, doc, panama);
+                    PassageMatcher.scalarBestMatches(widened, doc, scalar);
                     // Products of int8 codes add up to exact integers in float: the two kernels agree to the bit.
                     assertThat(panama).as("%d x %d, dim %d", rows, docRows, dim).containsExactly(scalar);
                 }

@@ -59,8 +59,13 @@ class PassageVectorsTest {
         PassageVectors p = PassageVectors.quantize(vectors);
         PassageVectors back = PassageVectors.decode(p.encode());
         assertThat(back.size()).isEqualTo(7);
-        assertThat(back.codes()).containsExactly(p.codes());
-        assertThat(back.scales()).containsExactly(p.scales());
+        assertThat(back.encode()).isEqualTo(p.encode());
+        for (int i = 0; i < 7; i++) {
+            assertThat(back.scale(i)).isEqualTo(p.scale(i));
+            for (int d = 0; d < 384; d++) {
+                assertThat(back.code(i, d)).isEqualTo(p.code(i, d));
+            }
+        }
     }
 
     @Test
@@ -69,9 +74,11 @@ class PassageVectorsTest {
         BytesRef cut = new BytesRef(stored.bytes, 0, stored.length - 5);
         assertThatThrownBy(() -> PassageVectors.decode(cut)).isInstanceOf(IndexException.class)
                 .hasMessageContaining("2 x 384 in " + cut.length + " bytes");
-        assertThatThrownBy(() -> new PassageVectors(new byte[7], new float[] {1, 1}))
-                .hasMessageContaining("7 code bytes and 2 scales");
-        assertThatThrownBy(() -> new PassageVectors(new byte[0], new float[0])).hasMessageContaining("0 scales");
+        BytesRef none = new BytesRef(new byte[8]);
+        assertThatThrownBy(() -> PassageVectors.decode(none)).hasMessageContaining("0 x 0 in 8 bytes");
+        assertThatThrownBy(() -> PassageVectors.decode(new BytesRef(new byte[5])))
+                .hasMessageContaining("5 bytes, shorter than their 8-byte header");
+        assertThatThrownBy(() -> PassageVectors.quantize(List.of())).hasMessageContaining("got 0");
         assertThatThrownBy(() -> PassageVectors.quantize(List.of(new float[3], new float[4])))
                 .hasMessageContaining("4 vs 3");
         PassageVectors small = PassageVectors.quantize(List.of(new float[] {1, 0}));

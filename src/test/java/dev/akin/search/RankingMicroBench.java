@@ -5,7 +5,6 @@ import dev.akin.index.Hit;
 import dev.akin.index.PassageMatcher;
 import dev.akin.index.PassageVectors;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +71,10 @@ public class RankingMicroBench {
     private static byte[][] rows(PassageVectors passages) {
         byte[][] rows = new byte[passages.size()][];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = Arrays.copyOfRange(passages.codes(), i * passages.dim(), (i + 1) * passages.dim());
+            rows[i] = new byte[passages.dim()];
+            for (int d = 0; d < rows[i].length; d++) {
+                rows[i][d] = passages.code(i, d);
+            }
         }
         return rows;
     }
@@ -109,8 +111,8 @@ public class RankingMicroBench {
     /** One sentence pair of the passages mode: int8 codes on Lucene's kernel. */
     @Benchmark
     public double passageDot() {
-        return VectorUtil.dotProduct(queryRows[0], paperRows[0]) * (double) queryPassages.scales()[0]
-                * paperPassages.scales()[0];
+        return VectorUtil.dotProduct(queryRows[0], paperRows[0]) * (double) queryPassages.scale(0)
+                * paperPassages.scale(0);
     }
 
     /** One candidate of a paper-to-paper passages query: 9 sentences against 9, the query side prepared once. */
@@ -133,7 +135,7 @@ public class RankingMicroBench {
             double best = -1;
             for (int j = 0; j < paperPassages.size(); j++) {
                 best = Math.max(best, VectorUtil.dotProduct(queryRows[i], paperRows[j])
-                        * (double) queryPassages.scales()[i] * paperPassages.scales()[j]);
+                        * (double) queryPassages.scale(i) * paperPassages.scale(j));
             }
             sum += best;
         }
