@@ -18,15 +18,12 @@ public final class PassageMatcher {
 
     /** Matches with these passages as the asking side. */
     public static PassageMatcher of(PassageVectors passages) {
-        int dim = passages.dim();
-        float[][] rows = new float[passages.size()][dim];
-        for (int i = 0; i < rows.length; i++) {
-            for (int d = 0; d < dim; d++) {
-                rows[i][d] = passages.code(i, d);
-            }
-        }
+        float[][] rows = new float[passages.size()][passages.dim()];
         float[] scales = new float[rows.length];
         for (int i = 0; i < rows.length; i++) {
+            for (int d = 0; d < rows[i].length; d++) {
+                rows[i][d] = passages.code(i, d);
+            }
             scales[i] = passages.scale(i);
         }
         return new PassageMatcher(rows, scales);
