@@ -39,7 +39,7 @@ final class PanamaMatch {
 
     private static void fourRows(float[] q0, float[] q1, float[] q2, float[] q3, PassageVectors passages,
                                  double[] best, int at) {
-        byte[] doc = passages.codes();
+        byte[] doc = passages.bytes();
         int dim = q0.length;
         int bound = FLOATS.loopBound(dim);
         double b0 = Double.NEGATIVE_INFINITY;
@@ -82,7 +82,7 @@ final class PanamaMatch {
     }
 
     private static double oneRow(float[] q, PassageVectors passages) {
-        byte[] doc = passages.codes();
+        byte[] doc = passages.bytes();
         int dim = q.length;
         int bound = FLOATS.loopBound(dim);
         double best = Double.NEGATIVE_INFINITY;

@@ -61,7 +61,7 @@ public final class PassageMatcher {
      * {@code best}: the plain loop, where the Vector API is not there.
      */
     static void scalarBestMatches(float[][] rows, PassageVectors doc, double[] best) {
-        byte[] codes = doc.codes();
+        byte[] codes = doc.bytes();
         for (int i = 0; i < rows.length; i++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < doc.size(); j++) {

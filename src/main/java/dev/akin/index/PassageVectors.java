@@ -67,7 +67,7 @@ public final class PassageVectors {
 
     /** The float that a code unit of passage {@code i} stands for. */
     public float scale(int i) {
-        return (float) FLOAT.get(stored, HEADER + i * (4 + dim));
+        return (float) FLOAT.get(stored, offset(i) - 4);
     }
 
     /** Component {@code d} of passage {@code i}'s int8 code. */
@@ -75,13 +75,13 @@ public final class PassageVectors {
         return stored[offset(i) + d];
     }
 
-    /** Where passage {@code i}'s codes start in {@link #codes()}. */
+    /** Where passage {@code i}'s codes start in {@link #bytes()}; its scale is the four bytes before. */
     int offset(int i) {
         return HEADER + i * (4 + dim) + 4;
     }
 
     /** The stored form, for the match kernels to read in place: do not change it. */
-    byte[] codes() {
+    byte[] bytes() {
         return stored;
     }
 
