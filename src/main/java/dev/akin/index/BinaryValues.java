@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -24,12 +25,22 @@ final class BinaryValues {
 
     /**
      * {@code decode} of each document's value (top-level doc ids), in the order given; null where a document has
-     * none or the doc id is negative (as {@link #docsOf} gives for an unknown id). Doc values iterate forwards only,
-     * so each segment is read in doc order.
+     * none or the doc id is negative (as {@link #docsOf} gives for an unknown id).
      */
     static <T> List<T> read(IndexSearcher searcher, String field, int[] docs, Function<BytesRef, T> decode)
             throws IOException {
         List<T> out = new ArrayList<>(Collections.nCopies(docs.length, null));
+        visit(searcher, field, docs, (value, i) -> out.set(i, decode.apply(value)));
+        return out;
+    }
+
+    /**
+     * Hands each document's value (top-level doc ids) with its position in {@code docs} to {@code visitor}, in doc
+     * order; skips documents without one and negative doc ids. A value is valid only during its call: doc values
+     * reuse its bytes. Doc values iterate forwards only, hence the doc order.
+     */
+    static void visit(IndexSearcher searcher, String field, int[] docs, ObjIntConsumer<BytesRef> visitor)
+            throws IOException {
         // Doc id and position packed into one long: sorting them needs no boxing or comparator.
         long[] order = new long[docs.length];
         Arrays.setAll(order, i -> (long) docs[i] << 32 | i);
@@ -38,7 +49,7 @@ final class BinaryValues {
         LeafReaderContext leaf = null;
         BinaryDocValues values = null;
         int last = -1;
-        T value = null;
+        boolean has = false;
         for (long packed : order) {
             int i = (int) packed;
             if (docs[i] < 0) {
@@ -50,12 +61,12 @@ final class BinaryValues {
                     values = leaf.reader().getBinaryDocValues(field);
                 }
                 last = docs[i];
-                value = values != null && values.advanceExact(last - leaf.docBase)
-                        ? decode.apply(values.binaryValue()) : null;
+                has = values != null && values.advanceExact(last - leaf.docBase);
             }
-            out.set(i, value);
+            if (has) {
+                visitor.accept(values.binaryValue(), i);
+            }
         }
-        return out;
     }
 
     /** The live document (top-level doc id) of each id, or -1 where none; one term lookup a segment. */

@@ -117,11 +117,6 @@ final class LuceneDocs {
                 BinaryValues.read(searcher, PASSAGES, new int[] {doc}, PassageVectors::decode).getFirst()));
     }
 
-    /** The passage vectors of the found papers, in order; null where a paper has none. */
-    static List<PassageVectors> passages(IndexSearcher searcher, Found found) throws IOException {
-        return BinaryValues.read(searcher, PASSAGES, found.docs(), PassageVectors::decode);
-    }
-
     /** Whether any segment holds passage vectors. */
     static boolean hasPassages(IndexSearcher searcher) {
         return searcher.getIndexReader().leaves().stream()
@@ -138,6 +133,12 @@ final class LuceneDocs {
      * searcher's snapshot: so that more of a hit's values can be read without finding it again by id.
      */
     record Found(List<Hit> hits, int[] docs) {
+        /** The hits at these positions, in the order given. */
+        Found at(int[] positions) {
+            int[] kept = new int[positions.length];
+            Arrays.setAll(kept, i -> docs[positions[i]]);
+            return new Found(Arrays.stream(positions).mapToObj(hits::get).toList(), kept);
+        }
     }
 
     /**

@@ -215,19 +215,20 @@ public final class LuceneVectorStore implements VectorStore {
         return snapshots.read(new HybridHits(PassageHits.without(none), none), searcher -> {
             LexicalSearch.check(searcher, path);
             PassageHits dense = passages
-                    ? NearestSearch.withPassages(searcher, requested, query, depth, filter, skip)
+                    ? NearestSearch.withPassages(searcher, requested, query, depth, filter, skip, null)
                     : PassageHits.without(NearestSearch.run(searcher, requested, query, depth, filter, skip, false));
             return new HybridHits(dense, lexicalSearch.run(searcher, text, depth, filter, skip));
         });
     }
 
     @Override
-    public PassageHits nearestWithPassages(float[] query, int k, Filter filter, Set<String> skip) {
+    public PassageHits nearestWithPassages(float[] query, int k, Filter filter, Set<String> skip,
+                                           Shortlist shortlist) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
         return snapshots.read(PassageHits.without(new Hits(List.of(), true)),
-                searcher -> NearestSearch.withPassages(searcher, requested, query, k, filter, skip));
+                searcher -> NearestSearch.withPassages(searcher, requested, query, k, filter, skip, shortlist));
     }
 
     @Override

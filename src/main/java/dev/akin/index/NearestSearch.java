@@ -1,6 +1,8 @@
 package dev.akin.index;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
@@ -29,11 +31,27 @@ final class NearestSearch {
         return search(searcher, settings, query, k, filter, skip, forceExact).hits();
     }
 
-    /** As {@link #run}, with the passage vectors of the hits that have them, read straight from their documents. */
+    /**
+     * As {@link #run}, cut to the shortlist (if any, and if shorter), with the passage vectors of the hits that have
+     * them, read straight from their documents. The shortlist's rough match reads every candidate's passages where
+     * they lie; only the kept candidates' are copied out.
+     *
+     * @param shortlist which candidates to keep, or null for all
+     */
     static PassageHits withPassages(IndexSearcher searcher, IndexSettings settings, float[] query, int k,
-                                    Filter filter, Set<String> skip) throws IOException {
+                                    Filter filter, Set<String> skip, Shortlist shortlist) throws IOException {
         Nearest nearest = search(searcher, settings, query, k, filter, skip, false);
-        return new PassageHits(nearest.hits(), LuceneDocs.passages(searcher, nearest.found()));
+        LuceneDocs.Found found = nearest.found();
+        if (shortlist != null && shortlist.size() < found.docs().length) {
+            List<Hit> hits = found.hits();
+            double[] rough = new double[hits.size()];
+            Arrays.setAll(rough, i -> shortlist.rough(hits.get(i).score(), null));
+            BinaryValues.visit(searcher, LuceneDocs.PASSAGES, found.docs(),
+                    (value, i) -> rough[i] = shortlist.rough(hits.get(i).score(), PassageVectors.view(value)));
+            found = found.at(Shortlist.best(rough, shortlist.size()));
+        }
+        return new PassageHits(new Hits(found.hits(), nearest.exact()),
+                BinaryValues.read(searcher, LuceneDocs.PASSAGES, found.docs(), PassageVectors::decode));
     }
 
     private record Nearest(LuceneDocs.Found found, boolean exact) {

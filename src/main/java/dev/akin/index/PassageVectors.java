@@ -10,19 +10,22 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The unit vectors of a paper's passages (its sentences), int8-quantized with one scale per vector: a quarter of
  * the float32 size. Held in their stored form (count, length, then per passage its scale and codes), so that
- * reading a candidate's passages from the index is one array copy, and a match walks that array in order. The
- * array is never exposed or changed.
+ * reading a candidate's passages from the index is one array copy, or none for a {@link #view}, and a match walks
+ * that array in order. The array is never exposed or changed.
  */
 public final class PassageVectors {
     private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final int HEADER = 8;
     private final byte[] stored;
+    /** Where the stored form starts in {@link #stored}: 0, but for a view of a doc value. */
+    private final int base;
     private final int size;
     private final int dim;
 
-    private PassageVectors(byte[] stored, int size, int dim) {
+    private PassageVectors(byte[] stored, int base, int size, int dim) {
         this.stored = stored;
+        this.base = base;
         this.size = size;
         this.dim = dim;
     }
@@ -52,7 +55,7 @@ public final class PassageVectors {
                 out[at + 4 + d] = (byte) Math.round(v[d] / scale);
             }
         }
-        return new PassageVectors(out, vectors.size(), dim);
+        return new PassageVectors(out, 0, vectors.size(), dim);
     }
 
     /** Number of passages. */
@@ -77,10 +80,10 @@ public final class PassageVectors {
 
     /** Where passage {@code i}'s codes start in {@link #bytes()}; its scale is the four bytes before. */
     int offset(int i) {
-        return HEADER + i * (4 + dim) + 4;
+        return base + HEADER + i * (4 + dim) + 4;
     }
 
-    /** The stored form, for the match kernels to read in place: do not change it. */
+    /** The array that holds the stored form, for the match kernels to read in place: do not change it. */
     byte[] bytes() {
         return stored;
     }
@@ -104,11 +107,21 @@ public final class PassageVectors {
 
     /** The stored form. */
     BytesRef encode() {
-        return new BytesRef(stored.clone());
+        return new BytesRef(Arrays.copyOfRange(stored, base, base + HEADER + size * (4 + dim)));
     }
 
     /** Reads back what {@link #encode} wrote, copied out of {@code stored} (which doc values reuse). */
     static PassageVectors decode(BytesRef stored) {
+        PassageVectors view = view(stored);
+        return new PassageVectors(Arrays.copyOfRange(stored.bytes, stored.offset, stored.offset + stored.length), 0,
+                view.size, view.dim);
+    }
+
+    /**
+     * What {@link #encode} wrote, read where it lies, without a copy: valid only as long as {@code stored} is, and
+     * doc values reuse it for their next document.
+     */
+    static PassageVectors view(BytesRef stored) {
         if (stored.length < HEADER) {
             throw new IndexException("stored passage vectors are damaged: " + stored.length
                     + " bytes, shorter than their 8-byte header");
@@ -119,7 +132,6 @@ public final class PassageVectors {
             throw new IndexException("stored passage vectors are damaged: " + count + " x " + dim + " in "
                     + stored.length + " bytes");
         }
-        return new PassageVectors(Arrays.copyOfRange(stored.bytes, stored.offset, stored.offset + stored.length),
-                count, dim);
+        return new PassageVectors(stored.bytes, stored.offset, count, dim);
     }
 }

@@ -87,14 +87,16 @@ public interface VectorStore extends AutoCloseable {
     HybridHits hybrid(float[] query, LexicalQuery text, int depth, Filter filter, Set<String> skip, boolean passages);
 
     /**
-     * {@link #nearest}, with the passage vectors of the hits that have them, from one snapshot.
+     * {@link #nearest}, cut to the shortlist's size by its rough passage match, with the passage vectors of the
+     * hits that have them, from one snapshot. The hits stay in nearest order.
      *
      * @param query unit-length query vector
-     * @param k how many to return
+     * @param k how many candidates to shortlist from
      * @param filter which papers may be returned
      * @param skip ids to leave out without filtering (the query papers themselves)
+     * @param shortlist how many of the k to keep, and by what
      */
-    PassageHits nearestWithPassages(float[] query, int k, Filter filter, Set<String> skip);
+    PassageHits nearestWithPassages(float[] query, int k, Filter filter, Set<String> skip, Shortlist shortlist);
 
     /**
      * The words two texts share that tell most about them: rare in the index, frequent in both; as written in

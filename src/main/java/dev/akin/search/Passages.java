@@ -5,9 +5,7 @@ import dev.akin.index.Hit;
 import dev.akin.index.PassageMatcher;
 import dev.akin.index.PassageVectors;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Passage-level matching: a paper's passages are its sentences (the title one of them), each embedded alone, so
@@ -37,38 +35,6 @@ final class Passages {
     private static List<String> split(String text) {
         List<String> sentences = Sentences.of(text);
         return sentences.isEmpty() ? List.of(text.isBlank() ? "-" : text) : sentences;
-    }
-
-    /**
-     * The positions (ascending) of the {@code n} candidates that {@link #rescore} would most likely rank first, by a
-     * cheaper match: {@code whole} is one vector (the query's), so each candidate costs one dot product per passage
-     * instead of one per pair.
-     *
-     * @param passages the candidate's passages at its position, null where it has none
-     */
-    static int[] shortlist(List<Hit> candidates, List<PassageVectors> passages, PassageMatcher whole,
-                           double wholeWeight, int n) {
-        double[] rough = blend(candidates, passages, whole, wholeWeight);
-        if (n >= rough.length) {
-            return IntStream.range(0, rough.length).toArray();
-        }
-        double[] sorted = rough.clone();
-        Arrays.sort(sorted);
-        double cut = sorted[sorted.length - n];
-        // Above the cut all are kept; at it, the first in candidate order fill what is left.
-        int above = 0;
-        for (double r : rough) {
-            above += r > cut ? 1 : 0;
-        }
-        int atCut = n - above;
-        int[] kept = new int[n];
-        int next = 0;
-        for (int i = 0; i < rough.length; i++) {
-            if (rough[i] > cut || rough[i] == cut && atCut-- > 0) {
-                kept[next++] = i;
-            }
-        }
-        return kept;
     }
 
     /**

@@ -10,9 +10,9 @@ import dev.akin.index.IndexedPaper;
 import dev.akin.index.PassageHits;
 import dev.akin.index.PassageMatcher;
 import dev.akin.index.PassageVectors;
+import dev.akin.index.Shortlist;
 import dev.akin.index.VectorStore;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -143,18 +143,10 @@ final class Retriever {
         return out;
     }
 
-    /** The best {@code max(keep, FULL_MATCH_DEPTH)} candidates re-scored by their passages, best first. */
-    private static List<Hit> rescored(PassageHits dense, Query query, double wholeWeight, int keep) {
-        List<Hit> hits = dense.hits().hits();
-        List<PassageVectors> passages = dense.passages();
-        int full = Math.max(keep, FULL_MATCH_DEPTH);
-        if (hits.size() > full) {
-            int[] kept = Passages.shortlist(hits, passages, PassageMatcher.of(query.vector().get()), wholeWeight,
-                    full);
-            hits = Arrays.stream(kept).mapToObj(hits::get).toList();
-            passages = Arrays.stream(kept).mapToObj(passages::get).toList(); // nulls kept: no passages
-        }
-        return Passages.rescore(hits, passages, PassageMatcher.of(query.passages().get()), wholeWeight);
+    /** Candidates re-scored by their passages, best first. */
+    private static List<Hit> rescored(PassageHits dense, Query query, double wholeWeight) {
+        return Passages.rescore(dense.hits().hits(), dense.passages(), PassageMatcher.of(query.passages().get()),
+                wholeWeight);
     }
 
     private Candidates candidates(Query query, int depth, Filter filter, Retrieval retrieval) {
@@ -166,9 +158,11 @@ final class Retriever {
             }
             case LEXICAL -> new Candidates(store.lexical(query.lexical(), depth, filter, skip).hits(), true, List.of());
             case PASSAGES -> {
+                Shortlist shortlist = new Shortlist(PassageMatcher.of(query.vector().get()), retrieval.denseWeight(),
+                        Math.max(depth, FULL_MATCH_DEPTH));
                 PassageHits found = store.nearestWithPassages(query.vector().get(), Math.max(depth, PASSAGE_DEPTH),
-                        filter, skip);
-                List<Hit> rescored = rescored(found, query, retrieval.denseWeight(), depth);
+                        filter, skip, shortlist);
+                List<Hit> rescored = rescored(found, query, retrieval.denseWeight());
                 List<Hit> top = rescored.subList(0, Math.min(depth, rescored.size()));
                 yield new Candidates(top, found.hits().exact(), top);
             }
@@ -177,8 +171,8 @@ final class Retriever {
                 HybridHits both = store.hybrid(query.vector().get(), query.lexical(), Math.max(depth, HYBRID_DEPTH),
                         filter, skip, retrieval.passages());
                 List<Hit> nearest = both.dense().hits().hits();
-                List<Hit> dense = retrieval.passages() ? rescored(both.dense(), query, Retrieval.PASSAGE_WHOLE_WEIGHT,
-                        nearest.size()) : nearest;
+                List<Hit> dense = retrieval.passages() ? rescored(both.dense(), query, Retrieval.PASSAGE_WHOLE_WEIGHT)
+                        : nearest;
                 List<Hit> fused = retrieval.fusion() == Retrieval.Fusion.RRF
                         ? Fusions.rrf(List.of(dense, both.lexical().hits()), depth)
                         : Fusions.weighted(dense, both.lexical().hits(), retrieval.denseWeight(), depth);

@@ -8,10 +8,12 @@ import dev.akin.embed.Vectors;
 import dev.akin.paper.Paper;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +57,8 @@ class PassageHitsIT {
             float[] query = unit();
             String nearest = store.nearest(query, 1, Filter.NONE, Set.of()).hits().getFirst().id();
 
-            PassageHits found = store.nearestWithPassages(query, 60, Filter.NONE, Set.of(nearest));
+            PassageHits found = store.nearestWithPassages(query, 60, Filter.NONE, Set.of(nearest),
+                    new Shortlist(PassageMatcher.of(query), 0.4, 60));
             assertThat(found.hits().hits()).hasSize(60).extracting(Hit::id).doesNotContain(nearest);
             assertThat(found.hits().hits()).isEqualTo(store.nearest(query, 60, Filter.NONE, Set.of(nearest)).hits());
             for (int i = 0; i < found.hits().hits().size(); i++) {
@@ -70,6 +73,17 @@ class PassageHitsIT {
                 }
             }
             assertThat(found.passages()).hasSize(60).filteredOn(Objects::nonNull).hasSizeBetween(30, 50);
+
+            // A shortlist keeps the candidates with the best rough match, in nearest order, each with its own.
+            Shortlist five = new Shortlist(PassageMatcher.of(query), 0.4, 5);
+            PassageHits cut = store.nearestWithPassages(query, 60, Filter.NONE, Set.of(nearest), five);
+            List<Integer> expected = IntStream.range(0, 60).boxed().sorted(Comparator.comparingDouble(
+                    i -> -five.rough(found.hits().hits().get(i).score(), found.passages().get(i)))).limit(5).sorted()
+                    .toList();
+            assertThat(cut.hits().hits()).isEqualTo(expected.stream().map(found.hits().hits()::get).toList());
+            assertThat(stored(cut.passages())).isEqualTo(stored(expected.stream().map(found.passages()::get)
+                    .toList()));
+            assertThat(cut.hits().exact()).isEqualTo(found.hits().exact());
 
             HybridHits hybrid = store.hybrid(query, LexicalQuery.text("topic 3"), 60, Filter.NONE, Set.of(nearest), true);
             assertThat(hybrid.dense().hits()).isEqualTo(found.hits());

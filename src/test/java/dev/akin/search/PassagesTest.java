@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.akin.index.Hit;
 import dev.akin.index.PassageMatcher;
 import dev.akin.index.PassageVectors;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,30 +26,6 @@ class PassagesTest {
         assertThat(rescored).extracting(Hit::id).containsExactly("oneSentence", "close");
         assertThat(rescored.get(0).score()).isCloseTo(0.4 * 0.4 + 0.6 * 1.0, within(0.01));
         assertThat(rescored.get(1).score()).isCloseTo(0.4 * 0.6 + 0.6 * 0.0, within(0.01));
-    }
-
-    @Test
-    void theShortlistKeepsTheCandidatesWhoseSentencesBestMatchTheWholeQueryInTheirOrder() {
-        PassageMatcher whole = PassageMatcher.of(X);
-        List<Hit> dense = List.of(new Hit("first", "No sentence matches", 2024, 0.6),
-                new Hit("second", "One sentence matches", 2024, 0.5),
-                new Hit("third", "Nothing either", 2024, 0.45),
-                new Hit("old", "Written before passages", 2024, 0.4));
-        List<PassageVectors> passages = Arrays.asList(PassageVectors.quantize(List.of(Y, Z)),
-                PassageVectors.quantize(List.of(Z, X)), PassageVectors.quantize(List.of(Y)), null);
-        // Matches at weight 0.4: first 0.24, second 0.8, third 0.18, old (its cosine as its match) 0.4.
-        assertThat(Passages.shortlist(dense, passages, whole, 0.4, 2)).containsExactly(1, 3);
-        assertThat(Passages.shortlist(dense, passages, whole, 0.4, 3)).containsExactly(0, 1, 3);
-        assertThat(Passages.shortlist(dense, passages, whole, 0.4, 10)).containsExactly(0, 1, 2, 3);
-    }
-
-    @Test
-    void aShortlistCutThroughATieKeepsTheEarlierCandidates() {
-        PassageMatcher whole = PassageMatcher.of(X);
-        List<Hit> dense = List.of(new Hit("a", "A", 2024, 0.5), new Hit("b", "B", 2024, 0.5),
-                new Hit("c", "C", 2024, 0.5), new Hit("d", "D", 2024, 0.9));
-        List<PassageVectors> same = Collections.nCopies(4, PassageVectors.quantize(List.of(Y)));
-        assertThat(Passages.shortlist(dense, same, whole, 0.4, 3)).containsExactly(0, 1, 3);
     }
 
     @Test
