@@ -99,7 +99,7 @@ final class Retriever {
         }
         List<Hit> answer = hits.subList(0, Math.min(k, hits.size()));
         return new Results(answer, exact, model, retrieval.toString(),
-                options.explain() ? explainer.explain(query.lexical().text(), answer, embedder.get()) : null);
+                options.explain() ? explainer.explain(query.lexical(), answer, embedder) : null);
     }
 
     /**

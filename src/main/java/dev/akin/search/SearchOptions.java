@@ -11,13 +11,14 @@ package dev.akin.search;
  * @param mmrLambda maximal marginal relevance: 1 ranks by relevance alone; lower values trade relevance for
  *                  papers unlike the ones already listed (0.7 is a common choice)
  * @param explain say why each of the first {@value #MAX_EXPLAINED} papers matched (closest sentence pair, shared
- *                terms); the others carry no explanation; costs an inference per answer
+ *                terms); the others carry no explanation; costs an inference per answer, over the question's
+ *                sentences and those of papers indexed without their sentence vectors
  */
 public record SearchOptions(Retrieval retrieval, double minScore, double mmrLambda, boolean explain) {
     /**
-     * How many papers of an answer are explained, at most. Explaining embeds every sentence of each paper (up to
-     * 24), so explaining a whole k=1000 answer would embed up to 24,000 sentences in one request, which anyone may
-     * send; 20 is two pages of results, at most about 500 sentences.
+     * How many papers of an answer are explained, at most. On an index without sentence vectors explaining embeds
+     * every sentence of each paper (up to 24), so explaining a whole k=1000 answer would embed up to 24,000
+     * sentences in one request, which anyone may send; 20 is two pages of results, at most about 500 sentences.
      */
     public static final int MAX_EXPLAINED = 20;
     /** The operation's default retrieval, no score threshold, no diversity re-ranking, no explanations. */
