@@ -227,6 +227,9 @@ public final class LuceneVectorStore implements VectorStore {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
+        if (shortlist == null) {
+            throw new IllegalArgumentException("a passages search needs a shortlist; give one of size k to keep all");
+        }
         return snapshots.read(PassageHits.without(new Hits(List.of(), true)),
                 searcher -> NearestSearch.withPassages(searcher, requested, query, k, filter, skip, shortlist));
     }

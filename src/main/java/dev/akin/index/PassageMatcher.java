@@ -77,6 +77,15 @@ public final class PassageMatcher {
     }
 
     /**
+     * A candidate's passage blend: {@code wholeWeight * cosine + (1 - wholeWeight) * meanMax}, where a candidate
+     * without passages (written before the index kept them) keeps its cosine as its match.
+     */
+    public double blend(double cosine, PassageVectors passages, double wholeWeight) {
+        double match = passages == null ? cosine : meanMax(passages);
+        return wholeWeight * cosine + (1 - wholeWeight) * match;
+    }
+
+    /**
      * Whether the Vector API is there and Lucene's use of it is not switched off: an incubator module, resolved
      * only when the JVM is started with {@code --add-modules jdk.incubator.vector} (as akin's launcher wants).
      */

@@ -11,7 +11,8 @@ import org.apache.lucene.util.BytesRef;
  * The unit vectors of a paper's passages (its sentences), int8-quantized with one scale per vector: a quarter of
  * the float32 size. Held in their stored form (count, length, then per passage its scale and codes), so that
  * reading a candidate's passages from the index is one array copy, or none for a {@link #view}, and a match walks
- * that array in order. The array is never exposed or changed.
+ * that array in order. The array is never changed here, and is handed out only to the match kernels; a view's is
+ * the doc values' own buffer, overwritten when they move to their next document.
  */
 public final class PassageVectors {
     private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.BIG_ENDIAN);

@@ -26,22 +26,23 @@ public record Shortlist(PassageMatcher whole, double wholeWeight, int size) {
         }
     }
 
-    /**
-     * A candidate's rough score: {@code wholeWeight * cosine + (1 - wholeWeight) * match}, where a candidate
-     * without passages (written before the index kept them) keeps its cosine as its match.
-     */
+    /** A candidate's rough score: its blend (see {@link PassageMatcher#blend}) with the query's whole vector. */
     double rough(double cosine, PassageVectors passages) {
-        double match = passages == null ? cosine : whole.meanMax(passages);
-        return wholeWeight * cosine + (1 - wholeWeight) * match;
+        return whole.blend(cosine, passages, wholeWeight);
     }
 
-    /** The positions (ascending) of the {@code n} best rough scores; at the cut, the first in order fill it. */
-    static int[] best(double[] rough, int n) {
-        if (n >= rough.length) {
-            int[] all = new int[rough.length];
+    /**
+     * The positions (ascending) of the {@code n} best rough scores; at the cut, the first in order fill it. A NaN
+     * score (a damaged vector) ranks below every other.
+     */
+    static int[] best(double[] scores, int n) {
+        if (n >= scores.length) {
+            int[] all = new int[scores.length];
             Arrays.setAll(all, i -> i);
             return all;
         }
+        double[] rough = new double[scores.length];
+        Arrays.setAll(rough, i -> Double.isNaN(scores[i]) ? Double.NEGATIVE_INFINITY : scores[i]);
         double[] sorted = rough.clone();
         Arrays.sort(sorted);
         double cut = sorted[sorted.length - n];

@@ -68,7 +68,11 @@ final class Explainer {
         return why;
     }
 
-    /** A stored paper's title and abstract as the sentences it was indexed with, and their vectors if it kept them. */
+    /**
+     * A stored paper's title and abstract as the sentences it was indexed with, and their vectors if it kept them.
+     * Indexing split the same text with the same {@link Sentences#of}, so equal counts mean stored vector i is
+     * sentence i; a count that differs (an index written by another splitter) falls back to embedding.
+     */
     private static Text text(IndexedPaper paper) {
         String text = paper.paper().embeddingText();
         List<String> sentences = Sentences.of(text);
@@ -78,24 +82,21 @@ final class Explainer {
 
     /** The texts, each with vectors: those without stored ones embedded together, in one inference. */
     private static List<Text> withVectors(List<Text> texts, Supplier<Embedder> embedder) {
-        List<String> missing = texts.stream().filter(t -> t.vectors() == null && !t.sentences().isEmpty())
-                .flatMap(t -> t.sentences().stream()).toList();
-        List<float[]> embedded = missing.isEmpty() ? List.of() : embedder.get().embedDocuments(missing);
+        List<Text> missing = texts.stream().filter(t -> t.vectors() == null && !t.sentences().isEmpty()).toList();
+        // Passages.embed splits each text as Sentences.of does: its vectors are of these sentences, in order.
+        List<PassageVectors> embedded = missing.isEmpty() ? List.of()
+                : Passages.embed(missing.stream().map(Text::text).toList(), embedder.get());
         List<Text> out = new ArrayList<>(texts.size());
         int next = 0;
         for (Text t : texts) {
-            if (t.vectors() != null || t.sentences().isEmpty()) {
-                out.add(t);
-            } else {
-                out.add(t.withVectors(PassageVectors.quantize(embedded.subList(next, next + t.sentences().size()))));
-                next += t.sentences().size();
-            }
+            boolean embed = t.vectors() == null && !t.sentences().isEmpty();
+            out.add(embed ? t.withVectors(embedded.get(next++)) : t);
         }
         return out;
     }
 
     /** The query sentence and paper sentence (indexes) with the largest dot product. */
-    static int[] closestPair(PassageVectors query, PassageVectors paper) {
+    private static int[] closestPair(PassageVectors query, PassageVectors paper) {
         int[] best = {0, 0};
         double top = Double.NEGATIVE_INFINITY;
         for (int q = 0; q < query.size(); q++) {

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param querySentence the sentence of the query (text or query paper's title and abstract)
  * @param paperSentence the sentence of the matched paper's title and abstract
- * @param sentenceScore the cosine similarity of the two sentences
+ * @param sentenceScore the cosine similarity of the two sentences, from their int8 sentence vectors (within about
+ *                      0.01 of the float one)
  * @param sharedTerms words both contain, most telling first (rare in the index, frequent in both)
  */
 public record Explanation(String querySentence, String paperSentence, double sentenceScore,

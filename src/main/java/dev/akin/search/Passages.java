@@ -64,10 +64,7 @@ final class Passages {
         }
         double[] out = new double[candidates.size()];
         for (int i = 0; i < out.length; i++) {
-            PassageVectors doc = passages.get(i);
-            double cosine = candidates.get(i).score();
-            double match = doc == null ? cosine : query.meanMax(doc);
-            out[i] = wholeWeight * cosine + (1 - wholeWeight) * match;
+            out[i] = query.blend(candidates.get(i).score(), passages.get(i), wholeWeight);
         }
         return out;
     }

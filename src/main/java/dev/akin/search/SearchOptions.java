@@ -11,8 +11,8 @@ package dev.akin.search;
  * @param mmrLambda maximal marginal relevance: 1 ranks by relevance alone; lower values trade relevance for
  *                  papers unlike the ones already listed (0.7 is a common choice)
  * @param explain say why each of the first {@value #MAX_EXPLAINED} papers matched (closest sentence pair, shared
- *                terms); the others carry no explanation; costs an inference per answer, over the question's
- *                sentences and those of papers indexed without their sentence vectors
+ *                terms); the others carry no explanation; may cost an inference per answer, over the sentences the
+ *                index keeps no vectors of (a text question's, a paper's indexed without {@code --passages})
  */
 public record SearchOptions(Retrieval retrieval, double minScore, double mmrLambda, boolean explain) {
     /**

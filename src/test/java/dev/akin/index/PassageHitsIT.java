@@ -1,6 +1,7 @@
 package dev.akin.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.akin.embed.ModelFingerprint;
 import dev.akin.embed.Pooling;
@@ -84,6 +85,8 @@ class PassageHitsIT {
             assertThat(stored(cut.passages())).isEqualTo(stored(expected.stream().map(found.passages()::get)
                     .toList()));
             assertThat(cut.hits().exact()).isEqualTo(found.hits().exact());
+            assertThatThrownBy(() -> store.nearestWithPassages(query, 5, Filter.NONE, Set.of(), null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a shortlist");
 
             HybridHits hybrid = store.hybrid(query, LexicalQuery.text("topic 3"), 60, Filter.NONE, Set.of(nearest), true);
             assertThat(hybrid.dense().hits()).isEqualTo(found.hits());

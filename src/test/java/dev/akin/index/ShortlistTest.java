@@ -35,6 +35,11 @@ class ShortlistTest {
     }
 
     @Test
+    void aNaNScoreRanksBelowEveryOther() {
+        assertThat(Shortlist.best(new double[] {Double.NaN, 0.5, -1.0, Double.NaN}, 2)).containsExactly(1, 2);
+    }
+
+    @Test
     void aBadWeightOrSizeIsRefusedWithItsValue() {
         PassageMatcher whole = PassageMatcher.of(X);
         assertThatThrownBy(() -> new Shortlist(whole, 1.5, 3)).isInstanceOf(IllegalArgumentException.class)
