@@ -75,7 +75,11 @@ final class Explainer {
      */
     private static Text text(IndexedPaper paper) {
         String text = paper.paper().embeddingText();
-        List<String> sentences = Sentences.of(text);
+        List<String> sentences = new ArrayList<>(Sentences.of(text));
+        String title = paper.paper().title();
+        if (!sentences.isEmpty() && sentences.getFirst().equals(title + ".")) {
+            sentences.set(0, title); // shown as written: the full stop is the embedding text's, not the title's
+        }
         PassageVectors stored = paper.passages();
         return new Text(text, sentences, stored != null && stored.size() == sentences.size() ? stored : null);
     }
