@@ -213,6 +213,17 @@ final class LuceneDocs {
     }
 
     /** The stored float32 vector of a document (quantized formats keep it beside the quantized copy). */
+    /** The stored vector of each document (top-level doc ids), in order; null where {@code docs} holds -1. */
+    static List<float[]> vectors(IndexSearcher searcher, int[] docs) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<float[]> out = new ArrayList<>(docs.length);
+        for (int doc : docs) {
+            LeafReaderContext leaf = doc < 0 ? null : leaves.get(ReaderUtil.subIndex(doc, leaves));
+            out.add(leaf == null ? null : vector(leaf.reader(), doc - leaf.docBase));
+        }
+        return out;
+    }
+
     static float[] vector(LeafReader leaf, int doc) throws IOException {
         FloatVectorValues values = leaf.getFloatVectorValues(VECTOR);
         if (values == null) {

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,12 @@ public final class LuceneVectorStore implements VectorStore {
     @Override
     public Optional<IndexedPaper> get(String id) {
         return snapshots.read(Optional.empty(), searcher -> LuceneDocs.find(searcher, id));
+    }
+
+    @Override
+    public List<float[]> vectors(List<String> ids) {
+        return snapshots.read(Collections.nCopies(ids.size(), null),
+                searcher -> LuceneDocs.vectors(searcher, BinaryValues.docsOf(searcher, ids)));
     }
 
     @Override

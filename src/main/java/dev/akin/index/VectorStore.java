@@ -26,6 +26,12 @@ public interface VectorStore extends AutoCloseable {
     Optional<IndexedPaper> get(String id);
 
     /**
+     * The stored vectors of these papers, in the same order, from one snapshot, without reading the rest of each
+     * paper; null where the store does not hold the id.
+     */
+    List<float[]> vectors(List<String> ids);
+
+    /**
      * Of these hits (found elsewhere, e.g. in another model's index of the same papers), the ones this store holds,
      * in the same order, with their scores and with this store's title and year; from one snapshot.
      */

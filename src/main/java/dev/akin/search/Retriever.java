@@ -6,7 +6,6 @@ import dev.akin.index.Filter;
 import dev.akin.index.Hit;
 import dev.akin.index.Hits;
 import dev.akin.index.HybridHits;
-import dev.akin.index.IndexedPaper;
 import dev.akin.index.PassageHits;
 import dev.akin.index.PassageMatcher;
 import dev.akin.index.PassageVectors;
@@ -17,9 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -79,21 +76,20 @@ final class Retriever {
             hits = Rerank.distinctTitles(found.hits(), given);
         }
         boolean exact = found.exact();
-        // Both the threshold and MMR may need a paper's stored vector: each is read once.
-        Map<String, Optional<IndexedPaper>> stored = new HashMap<>();
-        Function<String, Optional<IndexedPaper>> read = id -> stored.computeIfAbsent(id, store::get);
         if (options.minScore() > Double.NEGATIVE_INFINITY) {
-            hits = Rerank.atLeast(hits, embeddingScores(hits, found, query, retrieval, read), options.minScore());
+            hits = Rerank.atLeast(hits, embeddingScores(hits, found, query, retrieval), options.minScore());
         }
         if (options.mmrLambda() < 1) {
+            // Only the vectors: reading each candidate's whole stored paper was most of an MMR answer's time.
+            List<float[]> stored = store.vectors(hits.stream().map(Hit::id).toList());
             List<Hit> present = new ArrayList<>();
             List<float[]> vectors = new ArrayList<>();
-            for (Hit hit : hits) {
+            for (int i = 0; i < hits.size(); i++) {
                 // A paper deleted since retrieval has no vector any more: it drops out.
-                read.apply(hit.id()).ifPresent(p -> {
-                    present.add(hit);
-                    vectors.add(p.vector());
-                });
+                if (stored.get(i) != null) {
+                    present.add(hits.get(i));
+                    vectors.add(stored.get(i));
+                }
             }
             hits = Rerank.mmr(present, vectors, options.mmrLambda(), k);
         }
@@ -117,8 +113,7 @@ final class Retriever {
      * on the same kind: a paper only BM25 found gets its cosine from its stored vector, blended with its passage
      * match as the dense list's were when that list was passage-rescored (hybrid-passages).
      */
-    private static double[] embeddingScores(List<Hit> hits, Candidates found, Query query, Retrieval retrieval,
-                                            Function<String, Optional<IndexedPaper>> read) {
+    private double[] embeddingScores(List<Hit> hits, Candidates found, Query query, Retrieval retrieval) {
         Map<String, Double> embedded = new HashMap<>();
         found.embedded().forEach(h -> embedded.put(h.id(), h.score()));
         List<Hit> bm25Only = new ArrayList<>();
@@ -126,7 +121,7 @@ final class Retriever {
         for (Hit hit : hits) {
             if (!embedded.containsKey(hit.id())) {
                 // A paper deleted since retrieval has no vector any more: it drops out.
-                read.apply(hit.id()).ifPresent(p -> {
+                store.get(hit.id()).ifPresent(p -> {
                     bm25Only.add(new Hit(hit.id(), hit.title(), hit.year(), Vectors.dot(query.vector().get(),
                             p.vector())));
                     passages.add(p.passages());

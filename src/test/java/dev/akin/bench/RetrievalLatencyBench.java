@@ -20,7 +20,8 @@ import java.util.Random;
 /**
  * Similar-by-id latency of each retrieval mode against dense, on an existing index, single-threaded: the modes
  * take turns round by round on the same 200 random papers, and each mode's p50 is the median over rounds of the
- * round's p50; the passages mode too when the index keeps sentence vectors, and a dense similar with explanations
+ * round's p50; the passages mode too when the index keeps sentence vectors, a dense similar re-ranked by MMR
+ * (lambda 0.7, which reads 50 candidates' vectors), and a dense similar with explanations
  * (on the first 20 papers: without sentence vectors in the index each one embeds ~100 sentences). Arguments: index
  * folder, rounds (default 7).
  */
@@ -28,6 +29,8 @@ public final class RetrievalLatencyBench {
     private static final List<String> MODES = List.of("dense", "lexical", "hybrid-rrf", "hybrid-weighted:0.5");
     /** A focused similar (its default retrieval) on the paper's last sentence: one query inference each. */
     private static final String FOCUSED = "focused";
+    /** A dense similar re-ranked for diversity. */
+    private static final String MMR = "dense, mmr 0.7";
     /** A dense similar with {@code explain=true}. */
     private static final String EXPLAINED = "dense, explained";
     private static final int EXPLAINED_PAPERS = 20;
@@ -48,6 +51,7 @@ public final class RetrievalLatencyBench {
                 modes.add("passages");
             }
             modes.add(FOCUSED);
+            modes.add(MMR);
             modes.add(EXPLAINED);
             Map<String, String> focus = new HashMap<>();
             sample.forEach(id -> focus.put(id, lastSentence(akin.paper(id))));
@@ -77,6 +81,7 @@ public final class RetrievalLatencyBench {
         boolean explained = mode.equals(EXPLAINED);
         SearchOptions options = focused ? SearchOptions.DEFAULTS
                 : explained ? SearchOptions.DEFAULTS.with(Retrieval.DENSE).withExplain(true)
+                : mode.equals(MMR) ? SearchOptions.DEFAULTS.with(Retrieval.DENSE).withMmrLambda(0.7)
                 : SearchOptions.DEFAULTS.with(Retrieval.parse(mode));
         if (explained) {
             ids = ids.subList(0, Math.min(EXPLAINED_PAPERS, ids.size()));

@@ -119,6 +119,14 @@ class PassageHitsIT {
             assertThat(store.held(asked)).containsExactly(new Hit("p2", "Renamed", 2020, 0.8),
                     new Hit("p1", "Paper number 1 on topic 1", null, 0.6));
             assertThat(store.held(List.of())).isEmpty();
+
+            // Vectors alone, by id, across segments: the renamed paper's is its new one; a deleted or unknown id's is null.
+            List<float[]> vectors = store.vectors(List.of("p2", "p3", "elsewhere", "p1"));
+            assertThat(vectors).hasSize(4);
+            assertThat(vectors.get(0)).containsExactly(renamed.vector());
+            assertThat(vectors.get(1)).isNull();
+            assertThat(vectors.get(2)).isNull();
+            assertThat(vectors.get(3)).containsExactly(store.get("p1").orElseThrow().vector());
         }
     }
 }
