@@ -116,26 +116,45 @@ final class Retriever {
     private double[] embeddingScores(List<Hit> hits, Candidates found, Query query, Retrieval retrieval) {
         Map<String, Double> embedded = new HashMap<>();
         found.embedded().forEach(h -> embedded.put(h.id(), h.score()));
-        List<Hit> bm25Only = new ArrayList<>();
-        List<PassageVectors> passages = new ArrayList<>();
-        for (Hit hit : hits) {
-            if (!embedded.containsKey(hit.id())) {
-                // A paper deleted since retrieval has no vector any more: it drops out.
-                store.get(hit.id()).ifPresent(p -> {
-                    bm25Only.add(new Hit(hit.id(), hit.title(), hit.year(), Vectors.dot(query.vector().get(),
-                            p.vector())));
-                    passages.add(p.passages());
-                });
-            }
+        List<Hit> bm25Only = hits.stream().filter(h -> !embedded.containsKey(h.id())).toList();
+        if (!bm25Only.isEmpty()) {
+            scored(bm25Only, query, retrieval).forEach(h -> embedded.put(h.id(), h.score()));
         }
-        List<Hit> scored = retrieval.passages() && !bm25Only.isEmpty() ? Passages.rescore(bm25Only, passages,
-                PassageMatcher.of(query.passages().get()), Retrieval.PASSAGE_WHOLE_WEIGHT) : bm25Only;
-        scored.forEach(h -> embedded.put(h.id(), h.score()));
         double[] out = new double[hits.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = embedded.getOrDefault(hits.get(i).id(), Double.NEGATIVE_INFINITY);
         }
         return out;
+    }
+
+    /**
+     * Hits only BM25 found, with the embedding score the others have: the cosine of their stored vector, blended
+     * with their passage match in the passage modes. A paper deleted since retrieval has no vector any more: it
+     * drops out.
+     */
+    private List<Hit> scored(List<Hit> bm25Only, Query query, Retrieval retrieval) {
+        float[] asked = query.vector().get();
+        List<Hit> scored = new ArrayList<>();
+        if (!retrieval.passages()) {
+            // The vectors alone: no stored paper needs reading.
+            List<float[]> vectors = store.vectors(bm25Only.stream().map(Hit::id).toList());
+            for (int i = 0; i < vectors.size(); i++) {
+                Hit hit = bm25Only.get(i);
+                if (vectors.get(i) != null) {
+                    scored.add(new Hit(hit.id(), hit.title(), hit.year(), Vectors.dot(asked, vectors.get(i))));
+                }
+            }
+            return scored;
+        }
+        List<PassageVectors> passages = new ArrayList<>();
+        for (Hit hit : bm25Only) {
+            store.get(hit.id()).ifPresent(p -> {
+                scored.add(new Hit(hit.id(), hit.title(), hit.year(), Vectors.dot(asked, p.vector())));
+                passages.add(p.passages());
+            });
+        }
+        return Passages.rescore(scored, passages, PassageMatcher.of(query.passages().get()),
+                Retrieval.PASSAGE_WHOLE_WEIGHT);
     }
 
     /** Candidates re-scored by their passages, best first. */
