@@ -212,7 +212,6 @@ final class LuceneDocs {
                 List.of(doc.getValues(CATEGORY)), doc.get(SOURCE));
     }
 
-    /** The stored float32 vector of a document (quantized formats keep it beside the quantized copy). */
     /** The stored vector of each document (top-level doc ids), in order; null where {@code docs} holds -1. */
     static List<float[]> vectors(IndexSearcher searcher, int[] docs) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -224,6 +223,7 @@ final class LuceneDocs {
         return out;
     }
 
+    /** The stored float32 vector of a document (quantized formats keep it beside the quantized copy). */
     static float[] vector(LeafReader leaf, int doc) throws IOException {
         FloatVectorValues values = leaf.getFloatVectorValues(VECTOR);
         if (values == null) {

@@ -45,6 +45,7 @@ final class NearestSearch {
         if (shortlist != null && shortlist.size() < found.docs().length) {
             List<Hit> hits = found.hits();
             double[] rough = new double[hits.size()];
+            // A paper without passages (written before the index kept them) is ranked by its cosine alone.
             Arrays.setAll(rough, i -> shortlist.rough(hits.get(i).score(), null));
             BinaryValues.visit(searcher, LuceneDocs.PASSAGES, found.docs(),
                     (value, i) -> rough[i] = shortlist.rough(hits.get(i).score(), PassageVectors.view(value)));

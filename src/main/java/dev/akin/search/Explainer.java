@@ -31,6 +31,10 @@ final class Explainer {
         Text withVectors(PassageVectors embedded) {
             return new Text(text, sentences, embedded);
         }
+
+        boolean toEmbed() {
+            return vectors == null && !sentences.isEmpty();
+        }
     }
 
     /**
@@ -86,15 +90,14 @@ final class Explainer {
 
     /** The texts, each with vectors: those without stored ones embedded together, in one inference. */
     private static List<Text> withVectors(List<Text> texts, Supplier<Embedder> embedder) {
-        List<Text> missing = texts.stream().filter(t -> t.vectors() == null && !t.sentences().isEmpty()).toList();
+        List<Text> missing = texts.stream().filter(Text::toEmbed).toList();
         // Passages.embed splits each text as Sentences.of does: its vectors are of these sentences, in order.
         List<PassageVectors> embedded = missing.isEmpty() ? List.of()
                 : Passages.embed(missing.stream().map(Text::text).toList(), embedder.get());
         List<Text> out = new ArrayList<>(texts.size());
         int next = 0;
         for (Text t : texts) {
-            boolean embed = t.vectors() == null && !t.sentences().isEmpty();
-            out.add(embed ? t.withVectors(embedded.get(next++)) : t);
+            out.add(t.toEmbed() ? t.withVectors(embedded.get(next++)) : t);
         }
         return out;
     }
